@@ -1,0 +1,25 @@
+package io.hyperscalelab.cluster;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(ClusterProperties.class)
+class ClusterConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedCluster embeddedCluster(ClusterProperties properties) {
+        return new EmbeddedCluster(properties);
+    }
+
+    /** Once the app is up: bring back the groups that were running, and have templates ready. */
+    @Bean
+    ApplicationRunner resumeServerGroups(EmbeddedCluster cluster) {
+        return args -> {
+            cluster.resumeGroups();
+            cluster.prepare();
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.hyperscalelab.cluster;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where and how the embedded cluster runs.
+ *
+ * @param dataDirectory  holds the unpacked binaries, node templates and every server group
+ * @param firstPort      the lowest loopback port a node may listen on
+ * @param lastPort       the highest
+ * @param serverUid      the unprivileged user the servers run as when the app runs as root
+ *                       (PostgreSQL refuses to run as root)
+ * @param sharedBuffers  per node; small, because a class runs dozens of groups on one machine
+ * @param maxConnections per node; the executor opens one connection per shard
+ */
+@ConfigurationProperties("hyperscale.cluster")
+public record ClusterProperties(Path dataDirectory, int firstPort, int lastPort, int serverUid,
+                                String sharedBuffers, int maxConnections) {
+
+    public ClusterProperties {
+        if (dataDirectory == null) {
+            dataDirectory = defaultDataDirectory();
+        }
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        if (firstPort == 0) {
+            firstPort = 15432;
+        }
+        if (lastPort == 0) {
+            lastPort = firstPort + 999;
+        }
+        if (serverUid == 0) {
+            serverUid = 65534;
+        }
+        if (sharedBuffers == null || sharedBuffers.isBlank()) {
+            sharedBuffers = "64MB";
+        }
+        if (maxConnections == 0) {
+            maxConnections = 200;
+        }
+        if (firstPort < 1024 || lastPort > 65535 || lastPort < firstPort) {
+            throw new IllegalArgumentException("hyperscale.cluster port range " + firstPort + "-" + lastPort
+                    + " must lie within 1024-65535");
+        }
+    }
+
+    public static ClusterProperties in(Path dataDirectory) {
+        return new ClusterProperties(dataDirectory, 0, 0, 0, null, 0);
+    }
+
+    // Root's home is not searchable by the unprivileged server user, so root gets a system path.
+    private static Path defaultDataDirectory() {
+        if (ServerUser.currentUid() == 0) {
+            return Path.of("/var/lib/hyperscale-lab");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "hyperscale-lab");
+    }
+}

@@ -1,0 +1,5 @@
+package io.hyperscalelab.cluster;
+
+public enum NodeRole {
+    COORDINATOR, WORKER
+}

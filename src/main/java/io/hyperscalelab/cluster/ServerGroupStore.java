@@ -1,0 +1,94 @@
+package io.hyperscalelab.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Server groups on disk: {@code groups/<name>/group.json} beside the nodes' data directories,
+ * and the group's superuser password in {@code secret} (mode 600). Files are replaced
+ * atomically, so a crash leaves the old version or the new one, never half of one.
+ */
+final class ServerGroupStore {
+
+    private final Path groupsDirectory;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    ServerGroupStore(Path dataDirectory) {
+        this.groupsDirectory = dataDirectory.resolve("groups");
+    }
+
+    Path directory(ServerGroupName name) {
+        return groupsDirectory.resolve(name.value());
+    }
+
+    Path dataDirectory(ServerGroupName name, ServerGroupNode node) {
+        return directory(name).resolve(node.name());
+    }
+
+    void save(ServerGroup group) {
+        write(directory(new ServerGroupName(group.name())).resolve("group.json"), () -> json.writeValueAsString(group));
+    }
+
+    void saveSecret(ServerGroupName name, String superuserPassword) {
+        write(directory(name).resolve("secret"), () -> superuserPassword);
+    }
+
+    String secret(ServerGroupName name) {
+        try {
+            return Files.readString(directory(name).resolve("secret")).strip();
+        } catch (IOException e) {
+            throw new ClusterException("The password file of server group " + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every stored group; a directory without a readable group.json is reported, not skipped silently. */
+    List<ServerGroup> loadAll() {
+        List<ServerGroup> groups = new ArrayList<>();
+        if (!Files.isDirectory(groupsDirectory)) {
+            return groups;
+        }
+        try (var dirs = Files.list(groupsDirectory)) {
+            for (Path dir : (Iterable<Path>) dirs.sorted()::iterator) {
+                Path file = dir.resolve("group.json");
+                if (Files.isRegularFile(file)) {
+                    groups.add(json.readValue(file.toFile(), ServerGroup.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new ClusterException("Cannot read the server groups in " + groupsDirectory + ": " + e.getMessage(), e);
+        }
+        return groups;
+    }
+
+    void delete(ServerGroupName name) {
+        try {
+            PostgresBinaries.deleteTree(directory(name));
+        } catch (IOException e) {
+            throw new ClusterException("Cannot remove the files of server group " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Content {
+        String get() throws IOException;
+    }
+
+    private static void write(Path file, Content content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path staging = file.resolveSibling(file.getFileName() + ".new");
+            Files.writeString(staging, content.get());
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rw-------"));
+            Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ClusterException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

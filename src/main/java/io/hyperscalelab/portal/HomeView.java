@@ -1,0 +1,23 @@
+package io.hyperscalelab.portal;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+/** The portal's landing page; a placeholder until the real Home blade exists. */
+@Route("")
+@PageTitle("Home - Hyperscale Lab")
+public class HomeView extends VerticalLayout {
+
+    public HomeView() {
+        addClassName("home-view");
+        add(
+                new H1("Hyperscale Lab"),
+                new Paragraph(
+                        "Create an Azure Database for PostgreSQL Hyperscale (Citus) server group, "
+                                + "the way the quickstart shows it, on a real distributed "
+                                + "PostgreSQL cluster running on your own machine."));
+    }
+}

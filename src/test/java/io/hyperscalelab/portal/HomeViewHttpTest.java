@@ -1,0 +1,64 @@
+package io.hyperscalelab.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Starts the whole application on a free port and loads the home page over real HTTP the way a
+ * browser starts to: the bootstrap page, then the client bundle and the theme it points at. This
+ * proves that Spring Boot, the Vaadin servlet, the app shell and the built frontend fit together.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HomeViewHttpTest {
+
+    /** The client engine's entry script, which Vaadin's frontend build names with a content hash. */
+    private static final Pattern ENTRY_SCRIPT =
+            Pattern.compile("<script type=\"module\"[^>]*src=\"\\./(VAADIN/build/indexhtml-[^\"]+\\.js)\"");
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void homePageServesTheVaadinBootstrapWithBundleAndTheme() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                // Set by the app shell: fails if HyperscaleLabApplication is not picked up.
+                .contains("<title>Hyperscale Lab</title>")
+                // Added for @Theme("hyperscale").
+                .contains("VAADIN/themes/hyperscale/styles.css");
+
+        // Without the bundle the browser would get an empty page, so follow the script tag.
+        Matcher script = ENTRY_SCRIPT.matcher(page.body());
+        assertThat(script.find()).as("entry script tag in %s", page.body()).isTrue();
+        HttpResponse<String> bundle = get("/" + script.group(1));
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body()).isNotBlank();
+
+        HttpResponse<String> theme = get("/VAADIN/themes/hyperscale/styles.css");
+        assertThat(theme.statusCode()).isEqualTo(200);
+        assertThat(theme.body()).contains("#0078d4");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
