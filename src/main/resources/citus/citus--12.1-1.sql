@@ -524,6 +524,27 @@ BEGIN
 END
 $fn$;
 
+-- Gives a replacement table the old one's grants and its serial sequences, which belong to
+-- the old table's columns and would otherwise be dropped with it.
+CREATE FUNCTION citus_internal.take_over_grants_and_sequences(old_table regclass, new_table regclass) RETURNS void
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    v_item record;
+BEGIN
+    FOR v_item IN SELECT a.privilege_type, a.grantee FROM pg_class c, aclexplode(c.relacl) a
+                  WHERE c.oid = old_table AND a.grantee <> c.relowner LOOP
+        EXECUTE format('GRANT %s ON %s TO %s', v_item.privilege_type, new_table,
+                       CASE WHEN v_item.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(v_item.grantee)) END);
+    END LOOP;
+    FOR v_item IN SELECT d.objid::regclass AS seq, a.attname
+                  FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                  WHERE d.refobjid = old_table AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
+                    AND (SELECT relkind FROM pg_class WHERE oid = d.objid) = 'S' LOOP
+        EXECUTE format('ALTER SEQUENCE %s OWNED BY %s.%I', v_item.seq, new_table, v_item.attname);
+    END LOOP;
+END
+$fn$;
+
 -- Replaces a regular table with a hash-partitioned parent of the same name, columns, owner,
 -- grants and CHECK constraints, and moves ownership of its sequences. Returns the new table;
 -- the old one is renamed and left for the caller to empty and drop.
@@ -556,19 +577,7 @@ BEGIN
     FOR v_item IN SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = rel AND contype = 'c' LOOP
         EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', v_new, v_item.conname, v_item.def);
     END LOOP;
-    FOR v_item IN SELECT a.privilege_type, a.grantee
-                  FROM pg_class c, aclexplode(c.relacl) a
-                  WHERE c.oid = rel AND a.grantee <> c.relowner LOOP
-        EXECUTE format('GRANT %s ON %s TO %s', v_item.privilege_type, v_new,
-                       CASE WHEN v_item.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(v_item.grantee)) END);
-    END LOOP;
-    -- serial columns: the sequence belongs to the column and would be dropped with the old table
-    FOR v_item IN SELECT d.objid::regclass AS seq, a.attname
-                  FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-                  WHERE d.refobjid = rel AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
-                    AND (SELECT relkind FROM pg_class WHERE oid = d.objid) = 'S' LOOP
-        EXECUTE format('ALTER SEQUENCE %s OWNED BY %s.%I', v_item.seq, v_new, v_item.attname);
-    END LOOP;
+    PERFORM citus_internal.take_over_grants_and_sequences(rel, v_new);
     RETURN v_new;
 END
 $fn$;
@@ -596,6 +605,7 @@ DECLARE
     v_count int;
     v_colocation int;
     v_target regclass;
+    v_target_name text;
     v_opclass text;
     v_workers int[] := citus_internal.active_workers();
     v_template regclass;
@@ -633,6 +643,9 @@ BEGIN
     -- shard count and co-location, as Citus decides them
     IF colocate_with NOT IN ('default', 'none') THEN
         v_target := colocate_with_table;
+        -- Citus names both tables unqualified (get_rel_name); v_target's text form here would be
+        -- schema-qualified, because this function runs with search_path = pg_catalog
+        v_target_name := (SELECT relname FROM pg_class WHERE oid = v_target);
         IF shard_count IS NOT NULL THEN
             RAISE EXCEPTION 'Cannot use colocate_with with a table and shard_count at the same time';
         END IF;
@@ -640,12 +653,13 @@ BEGIN
           FROM pg_dist_partition p JOIN pg_dist_colocation c ON c.colocationid = p.colocationid
          WHERE p.logicalrelid = v_target AND p.partmethod = 'h';
         IF v_colocation IS NULL THEN
-            RAISE EXCEPTION 'cannot colocate tables % and %', v_target, v_relname
-                USING DETAIL = format('Relation "%s" is not a hash distributed table.', v_target);
+            RAISE EXCEPTION 'cannot colocate tables % and %', v_target_name, v_relname
+                USING DETAIL = format('Relation "%s" is not a hash distributed table.', v_target_name);
         END IF;
         IF (SELECT distributioncolumntype FROM pg_dist_colocation WHERE colocationid = v_colocation) <> v_att.atttypid THEN
-            RAISE EXCEPTION 'cannot colocate tables % and %', v_target, v_relname
-                USING DETAIL = format('Distribution column types don''t match for %s and %s.', v_target, v_relname);
+            RAISE EXCEPTION 'cannot colocate tables % and %', v_target_name, v_relname
+                USING ERRCODE = 'internal_error',
+                      DETAIL = format('Distribution column types don''t match for %s and %s.', v_target_name, v_relname);
         END IF;
     ELSE
         v_count := coalesce(shard_count, nullif(current_setting('citus.shard_count', true), '')::int, 32);
@@ -824,17 +838,7 @@ BEGIN
                    v_nsp, v_temp, table_name);
     v_new := format('%I.%I', v_nsp, v_temp)::regclass;
     EXECUTE format('ALTER TABLE %s OWNER TO %I', v_new, v_owner);
-    FOR v_item IN SELECT a.privilege_type, a.grantee FROM pg_class c, aclexplode(c.relacl) a
-                  WHERE c.oid = table_name AND a.grantee <> c.relowner LOOP
-        EXECUTE format('GRANT %s ON %s TO %s', v_item.privilege_type, v_new,
-                       CASE WHEN v_item.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(v_item.grantee)) END);
-    END LOOP;
-    FOR v_item IN SELECT d.objid::regclass AS seq, a.attname
-                  FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-                  WHERE d.refobjid = table_name AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
-                    AND (SELECT relkind FROM pg_class WHERE oid = d.objid) = 'S' LOOP
-        EXECUTE format('ALTER SEQUENCE %s OWNED BY %s.%I', v_item.seq, v_new, v_item.attname);
-    END LOOP;
+    PERFORM citus_internal.take_over_grants_and_sequences(table_name, v_new);
     RAISE NOTICE 'moving the data of %', v_qualified;
     EXECUTE format('INSERT INTO %s SELECT * FROM %s', v_new, table_name);
     RAISE NOTICE 'dropping the old %', v_qualified;
@@ -992,6 +996,19 @@ RETURNS text LANGUAGE sql STABLE AS $$
     WHERE attrelid = table_name AND attnum = substring(column_var_text from ':varattno (\d+)')::int
 $$;
 
+-- One command on one node, as Citus reports it: the first column of the first row, or the
+-- command tag, and the error text instead when it fails.
+CREATE FUNCTION citus_internal.run_on_node(nodeid int, command text, OUT success boolean, OUT result text)
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    SELECT r INTO result FROM citus_internal.dblink(citus_internal.server_name(nodeid), command) AS t(r text) LIMIT 1;
+    success := true;
+EXCEPTION WHEN OTHERS THEN
+    success := false;
+    result := SQLERRM;
+END
+$fn$;
+
 -- Runs a command on every worker as the worker role of the coordinator's user mapping,
 -- never as a superuser: the command can do no more than the learner could over psql.
 CREATE FUNCTION pg_catalog.run_command_on_workers(
@@ -1005,13 +1022,7 @@ BEGIN
     FOR v_node IN SELECT * FROM pg_dist_node WHERE isactive ORDER BY nodeid LOOP
         nodename := v_node.nodename;
         nodeport := v_node.nodeport;
-        BEGIN
-            SELECT r INTO result FROM citus_internal.dblink(citus_internal.server_name(v_node.nodeid), command) AS t(r text) LIMIT 1;
-            success := true;
-        EXCEPTION WHEN OTHERS THEN
-            success := false;
-            result := SQLERRM;
-        END;
+        SELECT r.success, r.result INTO success, result FROM citus_internal.run_on_node(v_node.nodeid, command) r;
         RETURN NEXT;
     END LOOP;
 END
@@ -1031,14 +1042,8 @@ BEGIN
     END IF;
     FOR v_placement IN SELECT DISTINCT ON (p.shardid) * FROM citus_internal.placements(table_name) p ORDER BY p.shardid, p.nodeid LOOP
         shardid := v_placement.shardid;
-        BEGIN
-            SELECT r INTO result FROM citus_internal.dblink(citus_internal.server_name(v_placement.nodeid),
-                format(command, format('%I.%I', v_placement.schema_name, v_placement.table_name))) AS t(r text) LIMIT 1;
-            success := true;
-        EXCEPTION WHEN OTHERS THEN
-            success := false;
-            result := SQLERRM;
-        END;
+        SELECT r.success, r.result INTO success, result FROM citus_internal.run_on_node(v_placement.nodeid,
+            format(command, format('%I.%I', v_placement.schema_name, v_placement.table_name))) r;
         RETURN NEXT;
     END LOOP;
 END

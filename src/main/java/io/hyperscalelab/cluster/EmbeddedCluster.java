@@ -50,6 +50,8 @@ public class EmbeddedCluster implements AutoCloseable {
     private final Map<String, ServerGroup> groups = new ConcurrentHashMap<>();
     /** Groups being created or deleted; their nodes report this status. */
     private final Map<String, NodeStatus> transitions = new ConcurrentHashMap<>();
+    /** Groups still being created, so that their status can be followed. */
+    private final Map<String, ServerGroup> provisioning = new ConcurrentHashMap<>();
     /** Ports promised to groups still being created. Guarded by {@code this}. */
     private final Set<Integer> reservedPorts = new HashSet<>();
 
@@ -124,11 +126,11 @@ public class EmbeddedCluster implements AutoCloseable {
             return group;
         } catch (RuntimeException e) {
             removeQuietly(groupName, group);
-            throw e instanceof ClusterException ce && ce.getMessage().startsWith("Server group")
-                    ? ce : new ClusterException("Server group " + name + " could not be created: " + e.getMessage(), e);
+            throw new ClusterException("Server group " + name + " could not be created: " + e.getMessage(), e);
         } finally {
             synchronized (this) {
                 group.nodes().forEach(n -> reservedPorts.remove(n.port()));
+                provisioning.remove(group.name());
                 transitions.remove(group.name());
             }
         }
@@ -165,7 +167,8 @@ public class EmbeddedCluster implements AutoCloseable {
 
     /** Each node's status, in the order coordinator, w0, w1, ... */
     public Map<ServerGroupNode, NodeStatus> status(String name) {
-        ServerGroup group = existing(name);
+        ServerGroup pending = provisioning.get(name);
+        ServerGroup group = pending != null ? pending : existing(name);
         NodeStatus transition = transitions.get(name);
         Map<ServerGroupNode, NodeStatus> result = new LinkedHashMap<>();
         for (ServerGroupNode node : group.nodes()) {
@@ -225,7 +228,9 @@ public class EmbeddedCluster implements AutoCloseable {
         }
         reservedPorts.addAll(ports);
         transitions.put(name.value(), NodeStatus.PROVISIONING);
-        return new ServerGroup(name.value(), nodes, binaries.version(), Instant.now(), true);
+        ServerGroup group = new ServerGroup(name.value(), nodes, binaries.version(), Instant.now(), true);
+        provisioning.put(name.value(), group);
+        return group;
     }
 
     // Ports of stored groups stay theirs even while stopped, so connection strings keep working.
@@ -258,7 +263,7 @@ public class EmbeddedCluster implements AutoCloseable {
         try {
             Files.createDirectories(store.directory(name));
         } catch (IOException e) {
-            throw new ClusterException("Server group " + name + " could not be created: " + e.getMessage(), e);
+            throw new ClusterException("Cannot create " + store.directory(name) + ": " + e.getMessage(), e);
         }
         store.saveSecret(name, superuserPassword);
         String templatePassword = templates.templatePassword();

@@ -31,6 +31,7 @@ final class NodeTemplates {
     private final ServerUser user;
     private final ClusterProperties properties;
     private final Path root;
+    private boolean outdatedRemoved;
 
     NodeTemplates(PostgresBinaries binaries, ServerUser user, ClusterProperties properties) {
         this.binaries = binaries;
@@ -43,6 +44,10 @@ final class NodeTemplates {
     synchronized Path template(NodeRole role) {
         if (!Files.exists(root.resolve("ready"))) {
             build();
+        }
+        if (!outdatedRemoved) {
+            removeOutdatedTemplates();
+            outdatedRemoved = true;
         }
         return root.resolve(role.name().toLowerCase());
     }
@@ -101,6 +106,19 @@ final class NodeTemplates {
             Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new ClusterException("Cannot build the node templates in " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    // Templates of other binaries or extension versions are never used again: groups are copies.
+    private void removeOutdatedTemplates() {
+        try (var siblings = Files.list(root.getParent())) {
+            for (Path other : (Iterable<Path>) siblings::iterator) {
+                if (!other.equals(root)) {
+                    PostgresBinaries.deleteTree(other);
+                }
+            }
+        } catch (IOException e) {
+            throw new ClusterException("Cannot remove outdated node templates: " + e.getMessage(), e);
         }
     }
 
