@@ -1,0 +1,134 @@
+package io.hyperscalelab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The lab's script through the real psql client, the way a learner runs it: psql's own protocol
+ * use, its output formatting and its client-side \copy, none of which a JDBC test exercises.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PsqlLabTest {
+
+    private static final Path PSQL = Path.of("/usr/bin/psql");
+    private static final String GROUP = "psql-lab";
+    private static final String PASSWORD = "Lab-Passw0rd!";
+    private static final int USER_ROWS = 7;
+
+    private EmbeddedCluster cluster;
+    private int coordinatorPort;
+    private Path workDirectory;
+
+    @BeforeAll
+    void createGroup() throws Exception {
+        assertThat(Files.isExecutable(PSQL))
+                .as("psql is missing: install the PostgreSQL client (apt-get install postgresql-client); CI installs it")
+                .isTrue();
+        ClusterProperties properties = TestClusters.freshProperties("psql-lab");
+        cluster = new EmbeddedCluster(properties);
+        coordinatorPort = cluster.create(GROUP, 2, PASSWORD).coordinator().port();
+        workDirectory = Files.createDirectories(properties.dataDirectory().resolve("psql-work"));
+    }
+
+    @AfterAll
+    void deleteGroup() {
+        if (cluster != null) {
+            cluster.groups().forEach(g -> cluster.delete(g.name()));
+            cluster.close();
+        }
+    }
+
+    @Test
+    void labScriptRunsInPsqlAndPrintsWhatTheLabShows() throws Exception {
+        writeUsersCsv(workDirectory.resolve("users.csv"));
+        List<String> script = new ArrayList<>();
+        Stream.of(QuickstartLab.CREATE_TABLES, QuickstartLab.CREATE_INDEXES, QuickstartLab.DISTRIBUTE).forEach(script::addAll);
+        script.add("\\copy github_users from 'users.csv' WITH CSV");
+        script.add("SELECT count(*) FROM github_users;");
+        script.add("SELECT * FROM citus_tables;");
+        script.add("SELECT * FROM citus_shards LIMIT 2;");
+        Path scriptFile = workDirectory.resolve("lab.sql");
+        Files.writeString(scriptFile, String.join("\n\n", script) + "\n");
+
+        PsqlRun run = psql(scriptFile);
+
+        assertThat(run.exitCode()).as("psql exit code; stderr: %s", run.stderr()).isZero();
+        String out = run.stdout();
+        assertThat(occurrences(out, "CREATE TABLE\n")).as(out).isEqualTo(2);
+        assertThat(occurrences(out, "CREATE INDEX\n")).as(out).isEqualTo(2);
+        // the lab's screenshot: a header, a rule, one empty value and "(1 row)", for each table
+        assertThat(occurrences(out, " create_distributed_table \n--------------------------\n \n(1 row)\n"))
+                .as(out).isEqualTo(2);
+        assertThat(out).contains("COPY " + USER_ROWS + "\n");
+        assertThat(out).contains(" count \n-------\n     " + USER_ROWS + "\n(1 row)\n");
+        assertThat(out).containsPattern("table_name +\\| citus_table_type +\\| distribution_column +\\| colocation_id +\\| "
+                + "table_size +\\| shard_count +\\| table_owner +\\| access_method");
+        assertThat(out).containsPattern("(?m)^ github_events +\\| distributed +\\| user_id +\\| +\\d+ \\| .+ \\| +32 \\| citus +\\| heap$");
+        assertThat(out).containsPattern("(?m)^ github_users +\\| distributed +\\| user_id +\\| +\\d+ \\| .+ \\| +32 \\| citus +\\| heap$");
+        assertThat(out).contains("(2 rows)\n");
+        assertThat(out).containsPattern("(?m)^ github_events +\\| +102008 \\| github_events_102008 \\| distributed ");
+    }
+
+    /** A few users in the format of the lab's users.csv: no header, columns in table order. */
+    private static void writeUsersCsv(Path file) throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 1; i <= USER_ROWS; i++) {
+            String login = "learner-" + i;
+            csv.append(1000 + i).append(",https://api.github.com/users/").append(login).append(',').append(login)
+                    .append(",https://avatars.githubusercontent.com/u/").append(1000 + i).append("?,,").append(login).append('\n');
+        }
+        Files.writeString(file, csv.toString());
+    }
+
+    private PsqlRun psql(Path scriptFile) throws IOException, InterruptedException {
+        String connection = "host=127.0.0.1 port=" + coordinatorPort + " dbname=citus user=citus sslmode=disable";
+        // -X: no ~/.psqlrc, so settings of the machine running the build cannot change the output
+        ProcessBuilder builder = new ProcessBuilder(PSQL.toString(), "-X", connection, "-v", "ON_ERROR_STOP=1", "-f",
+                scriptFile.toString())
+                .directory(workDirectory.toFile());   // \copy reads users.csv relative to psql's directory
+        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
+        builder.environment().put("PGPASSWORD", PASSWORD);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("psql did not finish within 120 s; output so far: " + stdout);
+        }
+        return new PsqlRun(process.exitValue(), stdout, stderr.join());
+    }
+
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(stderr unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private record PsqlRun(int exitCode, String stdout, String stderr) {
+    }
+}

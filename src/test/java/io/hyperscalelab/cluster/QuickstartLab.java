@@ -1,0 +1,98 @@
+package io.hyperscalelab.cluster;
+
+import java.util.List;
+
+/**
+ * The SQL of the Azure Hyperscale (Citus) quickstart lab, character for character
+ * (/work/shared/reference/azure-quickstart-lab.md, sections 3 and 4), so that every test runs
+ * what a learner types.
+ */
+final class QuickstartLab {
+
+    private QuickstartLab() {
+    }
+
+    /** Section 3.1, in the lab's order: github_events first. */
+    static final List<String> CREATE_TABLES = List.of("""
+            CREATE TABLE github_events
+            (
+                event_id bigint,
+                event_type text,
+                event_public boolean,
+                repo_id bigint,
+                payload jsonb,
+                repo jsonb,
+                user_id bigint,
+                org jsonb,
+                created_at timestamp
+            );""", """
+            CREATE TABLE github_users
+            (
+                user_id bigint,
+                url text,
+                login text,
+                avatar_url text,
+                gravatar_id text,
+                display_login text
+            );""");
+
+    /** Section 3.2. */
+    static final List<String> CREATE_INDEXES = List.of(
+            "CREATE INDEX event_type_index ON github_events (event_type);",
+            "CREATE INDEX payload_index ON github_events USING GIN (payload jsonb_path_ops);");
+
+    /** Section 3.3. */
+    static final List<String> DISTRIBUTE = List.of(
+            "SELECT create_distributed_table('github_events', 'user_id');",
+            "SELECT create_distributed_table('github_users', 'user_id');");
+
+    /** Section 4.2, the lab's query. */
+    static final String COMMITS_PER_HOUR = """
+            SELECT date_trunc('hour', created_at) AS hour,
+                   sum((payload->>'distinct_size')::int) AS num_commits
+            FROM github_events
+            WHERE event_type = 'PushEvent'
+            GROUP BY hour
+            ORDER BY hour;""";
+
+    /** Section 4.2, the Citus docs' per-minute variant. */
+    static final String COMMITS_PER_MINUTE = """
+            SELECT date_trunc('minute', created_at) AS minute,
+                   sum((payload->>'distinct_size')::int) AS num_commits
+            FROM github_events
+            WHERE event_type = 'PushEvent'
+            GROUP BY minute
+            ORDER BY minute;""";
+
+    /** Section 4.2, the 2022 quickstart's variant. */
+    static final String COMMITS_PER_HOUR_TO_MASTER = """
+            SELECT date_trunc('hour', created_at) AS hour,
+                   sum((payload->>'distinct_size')::int) AS num_commits
+            FROM github_events
+            WHERE event_type = 'PushEvent' AND payload @> '{"ref":"refs/heads/master"}'
+            GROUP BY hour
+            ORDER BY hour;""";
+
+    /** Section 4.3, the co-located join. */
+    static final String TOP_CREATORS = """
+            SELECT login, count(*)
+            FROM github_events ge
+            JOIN github_users gu
+            ON ge.user_id = gu.user_id
+            WHERE event_type = 'CreateEvent' AND payload @> '{"ref_type": "repository"}'
+            GROUP BY login
+            ORDER BY count(*) DESC LIMIT 20;""";
+
+    /** Section 4.4 with the user id left open (the lab's 3861633 is not in generated data). */
+    static String singleUserLookup(long userId) {
+        return """
+                SELECT created_at, event_type, repo->>'name' AS repo_name
+                  FROM github_events
+                 WHERE user_id = %d;""".formatted(userId);
+    }
+
+    /** Section 4.5, the Citus tutorial's UPDATE with the user id left open. */
+    static String renameUser(long userId) {
+        return "UPDATE github_users SET display_login = 'no1youknow' WHERE user_id = %d;".formatted(userId);
+    }
+}
