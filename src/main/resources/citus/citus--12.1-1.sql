@@ -524,6 +524,15 @@ BEGIN
 END
 $fn$;
 
+-- postgres_fdw cannot move a row between foreign partitions: an UPDATE of the distribution
+-- column would leave the row in a shard it does not hash to. Citus refuses it too.
+CREATE FUNCTION citus_internal.reject_distribution_column_update() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    RAISE EXCEPTION 'modifying the partition value of rows is not allowed' USING ERRCODE = 'feature_not_supported';
+END
+$fn$;
+
 -- Gives a replacement table the old one's grants and its serial sequences, which belong to
 -- the old table's columns and would otherwise be dropped with it.
 CREATE FUNCTION citus_internal.take_over_grants_and_sequences(old_table regclass, new_table regclass) RETURNS void
@@ -686,6 +695,10 @@ BEGIN
     v_old_name := left(v_relname, 40) || '_citus_local_' || table_name::oid;
     v_new := citus_internal.swap_in_partitioned_table(table_name, format('HASH (%I %s)', distribution_column, v_opclass), v_old_name);
 
+    -- created before the partitions, so each foreign partition gets a clone
+    EXECUTE format('CREATE TRIGGER citus_distribution_column_update BEFORE UPDATE OF %1$I ON %2$s FOR EACH ROW '
+                   'WHEN (OLD.%1$I IS DISTINCT FROM NEW.%1$I) EXECUTE FUNCTION citus_internal.reject_distribution_column_update()',
+                   distribution_column, v_new);
     INSERT INTO pg_dist_partition VALUES (v_new, 'h',
         format('{VAR :varno 1 :varattno %s :vartype %s :vartypmod %s :varcollid %s :varnullingrels (b) :varlevelsup 0 :varnosyn 1 :varattnosyn %s :location -1}',
                (SELECT attnum FROM pg_attribute WHERE attrelid = v_new AND attname = distribution_column),

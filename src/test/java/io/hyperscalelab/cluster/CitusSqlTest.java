@@ -393,6 +393,11 @@ class CitusSqlTest {
             assertThat(colocation.getMessage()).isEqualTo("cannot colocate tables github_events and text_keyed");
             assertThat(colocation.getDetail()).isEqualTo("Distribution column types don't match for github_events and text_keyed.");
 
+            execute(c, "INSERT INTO x VALUES (1)");
+            ServerErrorMessage moveRow = serverError(c, "UPDATE x SET a = a + 1");
+            assertThat(moveRow.getMessage()).isEqualTo("modifying the partition value of rows is not allowed");
+            execute(c, "UPDATE x SET a = 1 WHERE a = 1");  // an unchanged value is fine
+
             // none of the failures left anything distributed behind
             assertThat(rows(c, "SELECT logicalrelid::text FROM pg_dist_partition WHERE logicalrelid::text IN ('t', 'text_keyed')")).isEmpty();
         }

@@ -1,0 +1,9 @@
+package io.hyperscalelab.data;
+
+/** How far a load has come; {@code totalBytes} is 0 when the input's size is unknown. */
+public record LoadProgress(long rows, long bytes, long totalBytes) {
+
+    public double percent() {
+        return totalBytes > 0 ? Math.min(100.0, 100.0 * bytes / totalBytes) : 0;
+    }
+}
