@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,7 +32,7 @@ class LabQueriesDifferentialTest {
     private static final String PASSWORD = "Lab-Passw0rd!";
 
     private EmbeddedCluster cluster;
-    private PostgresServer plainServer;
+    private PlainPostgres plainPostgres;
     private Connection onCluster;
     private Connection onPlainPostgres;
 
@@ -44,7 +41,8 @@ class LabQueriesDifferentialTest {
         ClusterProperties properties = TestClusters.freshProperties("lab-diff");
         cluster = new EmbeddedCluster(properties);
         cluster.create(GROUP, 2, PASSWORD);
-        onPlainPostgres = startPlainPostgres(properties);
+        plainPostgres = PlainPostgres.start(properties, "plain-postgres");
+        onPlainPostgres = plainPostgres.connect();
         onCluster = DriverManager.getConnection(cluster.jdbcUrl(GROUP), "citus", PASSWORD);
 
         for (String sql : Stream.of(QuickstartLab.CREATE_TABLES, QuickstartLab.CREATE_INDEXES).flatMap(List::stream).toList()) {
@@ -69,10 +67,8 @@ class LabQueriesDifferentialTest {
                 c.close();
             }
         }
-        if (plainServer != null) {
-            plainServer.stop();
-            // 70 MB per run otherwise; the group's own data goes with cluster.delete below
-            PostgresBinaries.deleteTree(plainServer.dataDirectory());
+        if (plainPostgres != null) {
+            plainPostgres.close();
         }
         if (cluster != null) {
             cluster.groups().forEach(g -> cluster.delete(g.name()));
@@ -141,25 +137,6 @@ class LabQueriesDifferentialTest {
         List<String> expected = sortedRows(onPlainPostgres, sql);
         assertThat(expected).as("plain PostgreSQL returned no rows for %s", sql).isNotEmpty();
         assertThat(sortedRows(onCluster, sql)).as(sql).isEqualTo(expected);
-    }
-
-    /**
-     * A plain PostgreSQL of the same version: a copy of the worker node template (initdb done,
-     * database citus, no coordinator logic), on a port of its own, reached as its superuser.
-     */
-    private Connection startPlainPostgres(ClusterProperties properties) throws Exception {
-        ServerUser serverUser = new ServerUser(properties.serverUid());
-        PostgresBinaries binaries = PostgresBinaries.install(properties.dataDirectory());
-        NodeTemplates templates = new NodeTemplates(binaries, serverUser, properties);
-        Path dataDirectory = properties.dataDirectory().resolve("plain-postgres");
-        serverUser.createOwnedDirectory(dataDirectory);
-        serverUser.run(List.of("cp", "-a", templates.template(NodeRole.WORKER) + "/.", dataDirectory.toString()), 120);
-        int port = NodeTemplates.freePort();
-        Files.writeString(dataDirectory.resolve("postgresql.conf"), "port = " + port + "\n", StandardOpenOption.APPEND);
-        plainServer = new PostgresServer(binaries, serverUser, dataDirectory);
-        plainServer.start();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + NodeTemplates.DATABASE,
-                NodeTemplates.SUPERUSER, templates.templatePassword());
     }
 
     /**
