@@ -8,7 +8,7 @@ import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
 import io.hyperscalelab.data.LabDataPaths;
-import io.hyperscalelab.data.ShardedLoader;
+import io.hyperscalelab.load.ShardedLoader;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.hyperscalelab.data;
+package io.hyperscalelab.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

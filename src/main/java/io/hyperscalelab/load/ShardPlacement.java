@@ -1,4 +1,4 @@
-package io.hyperscalelab.data;
+package io.hyperscalelab.load;
 
 /** Where one shard of a distributed table lives, as the coordinator's metadata says. */
 record ShardPlacement(long shardId, String host, int port, String schema, String table) {

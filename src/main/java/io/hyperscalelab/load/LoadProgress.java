@@ -1,4 +1,4 @@
-package io.hyperscalelab.data;
+package io.hyperscalelab.load;
 
 /** How far a load has come; {@code totalBytes} is 0 when the input's size is unknown. */
 public record LoadProgress(long rows, long bytes, long totalBytes) {

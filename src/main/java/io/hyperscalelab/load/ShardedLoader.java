@@ -1,4 +1,4 @@
-package io.hyperscalelab.data;
+package io.hyperscalelab.load;
 
 import io.hyperscalelab.cluster.CitusHash;
 import java.io.IOException;
@@ -138,7 +138,7 @@ public final class ShardedLoader {
         boolean complete = false;
         try {
             while (reader.next()) {
-                int shard = reader.key() == null ? 0 : CitusHash.shardIndex(parseKey(reader, table, fileName), shardCount);
+                int shard = reader.keyIsNull() ? 0 : CitusHash.shardIndex(parseKey(reader, table, fileName), shardCount);
                 streams.get(shard).add(reader.buffer(), reader.recordOffset(), reader.recordLength(), reader.recordLine(),
                         reader.recordLineCount());
                 rows++;
@@ -165,7 +165,7 @@ public final class ShardedLoader {
 
     private static long parseKey(CsvRecordReader reader, DistributedTable table, String fileName) {
         try {
-            return Long.parseLong(reader.key().strip());
+            return reader.keyAsLong();
         } catch (NumberFormatException e) {
             throw new LoadException(fileName, reader.recordLine(), table.keyColumn(),
                     "invalid input syntax for type bigint: \"" + reader.key() + "\"");

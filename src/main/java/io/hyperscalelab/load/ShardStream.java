@@ -1,4 +1,4 @@
-package io.hyperscalelab.data;
+package io.hyperscalelab.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.hyperscalelab.data;
+package io.hyperscalelab.load;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,11 @@ final class CsvRecordReader {
     private int recordStart;
     private int recordEnd;
     private long recordLine;
-    private String key;
+    // the key field of the current record, as offsets from the record's start (no String per row;
+    // relative, because fill() may move the record to the front of the buffer)
+    private int keyStart;
+    private int keyEnd;
+    private boolean keyQuoted;
 
     CsvRecordReader(InputStream in, String fileName, int keyField) {
         this.in = in;
@@ -39,7 +43,7 @@ final class CsvRecordReader {
     /** Advances to the next record; false at the end of the input. */
     boolean next() throws IOException {
         recordLine = line;
-        key = null;
+        keyStart = -1;
         // offsets from the record's first byte: fill() may move the record to the buffer's front
         int off = 0;
         int field = 0;
@@ -125,9 +129,55 @@ final class CsvRecordReader {
         return recordLine;
     }
 
+    /** Whether the key field is empty (COPY's NULL) or absent. */
+    boolean keyIsNull() {
+        return keyStart < 0 || (keyEnd == keyStart && !keyQuoted);
+    }
+
     /** The key field's value, unquoted; null when the field is empty (COPY's NULL) or absent. */
     String key() {
-        return key;
+        if (keyIsNull()) {
+            return null;
+        }
+        String raw = new String(buffer, recordStart + keyStart, keyEnd - keyStart, StandardCharsets.UTF_8);
+        return keyQuoted ? raw.replace("\"\"", "\"") : raw;
+    }
+
+    /**
+     * The key as an integer, parsed from the bytes as PostgreSQL's int8 input does (surrounding
+     * spaces allowed); throws NumberFormatException for anything else.
+     */
+    long keyAsLong() {
+        int i = recordStart + keyStart;
+        int end = recordStart + keyEnd;
+        while (i < end && buffer[i] == ' ') {
+            i++;
+        }
+        while (end > i && buffer[end - 1] == ' ') {
+            end--;
+        }
+        boolean negative = i < end && buffer[i] == '-';
+        if (negative || (i < end && buffer[i] == '+')) {
+            i++;
+        }
+        if (i == end || end - i > 19) {
+            return Long.parseLong(key().strip());  // empty or too long: let the JDK judge and word it
+        }
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = buffer[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new NumberFormatException(key());
+            }
+            value = value * 10 - digit;  // accumulate negatively: Long.MIN_VALUE has no positive twin
+            if (value > 0) {
+                throw new NumberFormatException(key());
+            }
+        }
+        if (!negative && value == Long.MIN_VALUE) {
+            throw new NumberFormatException(key());
+        }
+        return negative ? value : -value;
     }
 
     long bytesRead() {
@@ -138,11 +188,9 @@ final class CsvRecordReader {
         if (field != keyField) {
             return;
         }
-        if (to - from >= 2 && buffer[from] == '"') {
-            key = new String(buffer, from + 1, to - from - 2, StandardCharsets.UTF_8).replace("\"\"", "\"");
-        } else {
-            key = to > from ? new String(buffer, from, to - from, StandardCharsets.UTF_8) : null;
-        }
+        keyQuoted = to - from >= 2 && buffer[from] == '"';
+        keyStart = (keyQuoted ? from + 1 : from) - start;
+        keyEnd = (keyQuoted ? to - 1 : to) - start;
     }
 
     // Keeps the unread tail, grows the buffer for records longer than it, and reads more.

@@ -1,4 +1,4 @@
-package io.hyperscalelab.data;
+package io.hyperscalelab.load;
 
 /**
  * A load was refused and nothing of it was kept. The message names the file, the line of that
