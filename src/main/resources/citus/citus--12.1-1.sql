@@ -1121,23 +1121,28 @@ LANGUAGE sql AS $$ SELECT pg_catalog.citus_table_size(logicalrelid) $$;
 CREATE FUNCTION pg_catalog.citus_relation_size(logicalrelid regclass) RETURNS bigint
 LANGUAGE sql AS $$ SELECT pg_catalog.citus_table_size(logicalrelid) $$;
 
+-- Sizes are fetched once per query (one round trip per worker), not once per table; a
+-- reference table counts one placement, as on Citus.
 CREATE VIEW pg_catalog.citus_tables AS
+WITH shard_size AS MATERIALIZED (
+    SELECT DISTINCT ON (sz.shardid) sz.shardid, sz.size FROM citus_internal.shard_sizes() sz ORDER BY sz.shardid
+), table_size AS (
+    SELECT s.logicalrelid, sum(z.size)::bigint AS size
+    FROM pg_dist_shard s JOIN shard_size z ON z.shardid = s.shardid
+    GROUP BY s.logicalrelid
+)
 SELECT p.logicalrelid AS table_name,
        CASE p.partmethod WHEN 'h' THEN 'distributed' ELSE 'reference' END AS citus_table_type,
        coalesce(column_to_column_name(p.logicalrelid, p.partkey), '<none>') AS distribution_column,
        p.colocationid AS colocation_id,
-       pg_size_pretty(sizes.size) AS table_size,
+       pg_size_pretty(coalesce(ts.size, 0)) AS table_size,
        (SELECT count(*) FROM pg_dist_shard s WHERE s.logicalrelid = p.logicalrelid) AS shard_count,
        pg_get_userbyid(c.relowner) AS table_owner,
        coalesce(am.amname, 'heap') AS access_method
 FROM pg_dist_partition p
 JOIN pg_class c ON c.oid = p.logicalrelid
 LEFT JOIN pg_am am ON am.oid = c.relam
-LEFT JOIN LATERAL (
-    SELECT coalesce(sum(t.size), 0)::bigint AS size FROM (
-        SELECT DISTINCT ON (sz.shardid) sz.size FROM citus_internal.shard_sizes() sz
-        JOIN pg_dist_shard s ON s.shardid = sz.shardid WHERE s.logicalrelid = p.logicalrelid ORDER BY sz.shardid) t
-) sizes ON true
+LEFT JOIN table_size ts ON ts.logicalrelid = p.logicalrelid
 ORDER BY p.logicalrelid::text;
 
 GRANT SELECT ON pg_catalog.citus_shards, pg_catalog.citus_tables TO PUBLIC;
