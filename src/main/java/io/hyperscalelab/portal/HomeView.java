@@ -7,7 +7,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 /** The portal's landing page; a placeholder until the real Home blade exists. */
-@Route("")
+@Route(value = "", layout = PortalLayout.class)
 @PageTitle("Home - Hyperscale Lab")
 public class HomeView extends VerticalLayout {
 

@@ -1,0 +1,44 @@
+package io.hyperscalelab.portal;
+
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.router.RouterLink;
+import io.hyperscalelab.lab.LabPanel;
+
+/**
+ * The frame around every portal page: the Azure top bar, the page itself, and beside it the lab
+ * guide panel, as the hosted lab shows the portal and the guide side by side.
+ */
+public class PortalLayout extends Div implements RouterLayout {
+
+    private final Div page = new Div();
+
+    public PortalLayout(LabPanel labPanel) {
+        addClassName("portal-layout");
+        page.addClassName("portal-page");
+        Div body = new Div(page, labPanel);
+        body.addClassName("portal-body");
+        add(topBar(), body);
+    }
+
+    private static Header topBar() {
+        RouterLink brand = new RouterLink("Microsoft Azure", HomeView.class);
+        brand.addClassName("portal-brand");
+        Span search = new Span("Search resources, services, and docs (G+/)");
+        search.addClassName("portal-search");
+        Header bar = new Header(brand, search);
+        bar.addClassName("portal-top-bar");
+        return bar;
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        page.removeAll();
+        if (content != null) {
+            page.getElement().appendChild(content.getElement());
+        }
+    }
+}
