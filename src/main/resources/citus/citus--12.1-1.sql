@@ -1216,3 +1216,87 @@ CREATE EVENT TRIGGER citus_propagate_drop ON sql_drop
 -- functions run with the caller's rights, so calling one directly gains nothing; dblink is
 -- callable because run_command_on_workers runs as the caller, through the user mapping.
 GRANT SELECT ON citus_internal.shard_relation, citus_internal.table_index TO PUBLIC;
+
+------------------------------------------------------------------------------------------
+-- Execution breakdown of the coordinator's own plans
+------------------------------------------------------------------------------------------
+
+-- A plan the coordinator ran (EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON), or auto_explain's JSON of
+-- the same), broken down the way the portal's executor reports the queries it distributes
+-- itself: one 'task' row per foreign scan, mapped to its shards and worker; one 'worker' row
+-- per node with its tasks' totals; the coordinator's own time and the whole execution.
+--
+-- What the plan cannot tell, and how it is stood in for:
+-- * bytes are estimated as rows times the planner's row width; EXPLAIN does not count bytes.
+-- * an async foreign scan's time is when the coordinator had read its rows, not how long the
+--   worker worked; tasks on one worker share one connection and run one after another.
+-- * the coordinator's time is the execution time not covered by the slowest task.
+CREATE FUNCTION citus_internal.plan_breakdown(plan jsonb, total_ms numeric DEFAULT NULL)
+RETURNS TABLE (kind text, task int, shardid bigint, shard_name text, nodeid int, nodename text, nodeport int,
+               rows bigint, bytes bigint, time_ms numeric, worker_query text)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $fn$
+WITH root AS (
+    SELECT CASE WHEN jsonb_typeof(plan) = 'array' THEN plan->0 ELSE plan END AS doc
+), scan AS (
+    SELECT row_number() OVER () ::int AS task, n AS node
+    FROM root, jsonb_path_query(root.doc->'Plan', 'strict $.**') AS n
+    WHERE jsonb_typeof(n) = 'object' AND n->>'Node Type' = 'Foreign Scan'
+), task_shard AS (
+    -- a scan of one shard names it; a pushed-down join or aggregate lists its shards in
+    -- "Relations", each as "(citus_shard.<shard> <alias>)" or "citus_shard.<shard> <alias>"
+    SELECT s.task, r.shardid, r.table_name
+    FROM scan s
+    JOIN citus_internal.shard_relation r
+      ON (s.node->>'Schema' = 'citus_shard' AND s.node->>'Relation Name' = r.table_name)
+      OR strpos(' ' || translate(s.node->>'Relations', '()', '  ') || ' ', ' citus_shard.' || quote_ident(r.table_name) || ' ') > 0
+), task AS (
+    SELECT s.task,
+           min(ts.shardid) AS shardid,
+           string_agg(ts.table_name, ', ' ORDER BY ts.shardid) AS shard_name,
+           round(coalesce((s.node->>'Actual Rows')::numeric, 0) * coalesce((s.node->>'Actual Loops')::numeric, 1))::bigint AS rows,
+           coalesce((s.node->>'Plan Width')::bigint, 0) AS width,
+           round(coalesce((s.node->>'Actual Total Time')::numeric, 0) * coalesce((s.node->>'Actual Loops')::numeric, 1), 3) AS time_ms,
+           s.node->>'Remote SQL' AS worker_query
+    FROM scan s LEFT JOIN task_shard ts ON ts.task = s.task
+    GROUP BY s.task, s.node
+), placed AS (
+    SELECT t.*, n.nodeid, n.nodename, n.nodeport
+    FROM task t
+    LEFT JOIN LATERAL (SELECT nd.nodeid, nd.nodename, nd.nodeport FROM pg_dist_placement p
+                       JOIN pg_dist_node nd ON nd.groupid = p.groupid
+                       WHERE p.shardid = t.shardid ORDER BY nd.nodeid LIMIT 1) n ON true
+), total AS (
+    SELECT coalesce(total_ms, (SELECT (doc->>'Execution Time')::numeric FROM root),
+                    (SELECT (doc->'Plan'->>'Actual Total Time')::numeric FROM root), 0) AS ms
+)
+SELECT 'task', p.task, p.shardid, p.shard_name, p.nodeid, p.nodename, p.nodeport,
+       p.rows, p.rows * p.width, p.time_ms, p.worker_query
+FROM placed p
+UNION ALL
+SELECT 'worker', count(*)::int, NULL, NULL, p.nodeid, p.nodename, p.nodeport,
+       sum(p.rows)::bigint, sum(p.rows * p.width)::bigint, sum(p.time_ms), NULL
+FROM placed p GROUP BY p.nodeid, p.nodename, p.nodeport
+UNION ALL
+SELECT 'coordinator', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       round(greatest(0, (SELECT ms FROM total) - coalesce((SELECT max(time_ms) FROM placed), 0)), 3), NULL
+UNION ALL
+SELECT 'total', (SELECT count(*)::int FROM placed), NULL, NULL, NULL, NULL, NULL,
+       (SELECT sum(rows)::bigint FROM placed), (SELECT sum(rows * width)::bigint FROM placed),
+       round((SELECT ms FROM total), 3), NULL
+$fn$;
+
+-- For psql users: runs a statement the way psql does (the coordinator's planner over the
+-- shards' foreign tables) under EXPLAIN ANALYZE and reports where its work went. Like EXPLAIN
+-- ANALYZE it really runs the statement, so a data-modifying statement takes effect. It runs
+-- with the caller's rights and can do nothing the caller could not do in psql.
+CREATE FUNCTION pg_catalog.citus_breakdown(query text)
+RETURNS TABLE (kind text, task int, shardid bigint, shard_name text, nodeid int, nodename text, nodeport int,
+               rows bigint, bytes bigint, time_ms numeric, worker_query text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    v_plan jsonb;
+BEGIN
+    EXECUTE 'EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) ' || citus_breakdown.query INTO v_plan;
+    RETURN QUERY SELECT * FROM citus_internal.plan_breakdown(v_plan);
+END
+$fn$;

@@ -1,0 +1,44 @@
+package io.hyperscalelab.execution;
+
+import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.cluster.ServerGroupNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a learner's statements go: the coordinator database and the role to use there (the
+ * workers are read from its pg_dist_node and reached as the same role, which exists with the
+ * same password on every node of a group).
+ *
+ * @param nodeNames       the portal's names of nodes by {@code host:port}; others are called {@code node <id>}
+ * @param applicationName shown in pg_stat_activity for the learner's coordinator session
+ */
+public record ClusterTarget(String host, int port, String database, String user, String password,
+                            Map<String, String> nodeNames, String applicationName) {
+
+    public ClusterTarget {
+        nodeNames = Map.copyOf(nodeNames);
+    }
+
+    /** The admin role {@code citus} on a server group's coordinator, with the portal's node names. */
+    public static ClusterTarget forGroup(EmbeddedCluster cluster, String groupName, String adminPassword) {
+        ServerGroup group = cluster.group(groupName)
+                .orElseThrow(() -> new IllegalArgumentException("There is no server group named " + groupName + "."));
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ServerGroupNode node : group.nodes()) {
+            names.put(node.host() + ":" + node.port(), node.name());
+        }
+        ServerGroupNode coordinator = group.coordinator();
+        return new ClusterTarget(coordinator.host(), coordinator.port(), "citus", "citus", adminPassword, names,
+                "hyperscale-lab");
+    }
+
+    String jdbcUrl(String nodeHost, int nodePort) {
+        return "jdbc:postgresql://" + nodeHost + ":" + nodePort + "/" + database;
+    }
+
+    String nodeName(String nodeHost, int nodePort, int nodeId) {
+        return nodeNames.getOrDefault(nodeHost + ":" + nodePort, "node " + nodeId);
+    }
+}

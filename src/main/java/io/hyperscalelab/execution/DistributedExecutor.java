@@ -1,0 +1,45 @@
+package io.hyperscalelab.execution;
+
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executor the portal shares between all sessions: the threads that run tasks on the
+ * workers and the cache of parsed statements. Sessions are per learner connection.
+ */
+public final class DistributedExecutor implements AutoCloseable {
+
+    private final ExecutorOptions options;
+    private final StatementParser parser = new StatementParser();
+    private final ExecutorService threads;
+    private final TaskRunner runner;
+
+    public DistributedExecutor(ExecutorOptions options) {
+        this.options = options;
+        AtomicInteger number = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, "shard-task-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.threads = Executors.newCachedThreadPool(factory);
+        this.runner = new TaskRunner(threads);
+    }
+
+    public DistributedExecutor() {
+        this(ExecutorOptions.DEFAULTS);
+    }
+
+    /** A session on the target's coordinator; worker connections open as its statements need them. */
+    public ExecutionSession openSession(ClusterTarget target) throws SQLException {
+        return new ExecutionSession(target, options, parser, runner);
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,285 @@
+package io.hyperscalelab.execution;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.postgresql.core.Field;
+import org.postgresql.core.Tuple;
+
+/**
+ * One learner's connection to a server group, as the portal's query editor and Cloud Shell use
+ * it: a session on the coordinator as role {@code citus} (their SETs, transactions and temporary
+ * tables live there) plus this session's own connections to the workers. Every statement comes
+ * back with its result and its {@link Breakdown}.
+ *
+ * <p>One statement runs at a time; {@link #cancel()} may be called from another thread and
+ * stops it everywhere it runs.
+ */
+public final class ExecutionSession implements AutoCloseable {
+
+    private final ClusterTarget target;
+    private final StatementParser parser;
+    private final CoordinatorSession coordinator;
+    private final WorkerConnections workers;
+    private final ClusterCatalog catalog;
+    private final TaskRunner runner;
+    private final TaskRunner.Cancellation cancellation = new TaskRunner.Cancellation();
+
+    ExecutionSession(ClusterTarget target, ExecutorOptions options, StatementParser parser, TaskRunner runner)
+            throws SQLException {
+        this.target = target;
+        this.parser = parser;
+        this.runner = runner;
+        this.coordinator = new CoordinatorSession(target);
+        this.workers = new WorkerConnections(target, options);
+        this.catalog = new ClusterCatalog(target);
+    }
+
+    /**
+     * Runs one statement (a trailing semicolon is fine; two statements are refused, so nothing
+     * runs that the learner did not see as one statement).
+     *
+     * @throws StatementException PostgreSQL's error, with the position in {@code text}
+     */
+    public synchronized ExecutionResult execute(String text) throws StatementException {
+        long start = System.nanoTime();
+        cancellation.reset();
+        List<SqlScript.Piece> pieces = SqlScript.split(text);
+        if (pieces.size() > 1) {
+            throw new StatementException("cannot run " + pieces.size() + " statements at once", "42601", null,
+                    "Run one statement at a time; the second one starts here.", pieces.get(1).offset() + 1, null, null);
+        }
+        if (pieces.isEmpty()) {
+            return new ExecutionResult(new StatementResult("", List.of(), List.of(), 0, List.of()),
+                    Breakdown.of(ExecutionPath.COORDINATOR, "empty statement", List.of(), 0, 0));
+        }
+        SqlScript.Piece piece = pieces.get(0);
+        try {
+            return run(parser.parse(piece.sql()), start);
+        } catch (StatementException e) {
+            throw e.position() > 0 ? e.shifted(piece.offset()) : e;
+        } catch (SQLException e) {
+            throw StatementException.fromServer(e, true, null).shifted(piece.offset());
+        }
+    }
+
+    /** Stops the running statement on the coordinator and on every worker; a no-op when idle. */
+    public void cancel() {
+        cancellation.request();
+        coordinator.cancel();
+    }
+
+    /** Connections this session holds to the workers right now. */
+    public int workerConnections() {
+        return workers.open();
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        workers.close();
+        coordinator.close();
+    }
+
+    private ExecutionResult run(ParsedStatement statement, long start) throws SQLException {
+        if (statement instanceof ParsedStatement.Select select) {
+            Planned planned = plan(select);
+            if (planned.plan() != null) {
+                try {
+                    return distributed(planned.plan(), start);
+                } catch (StatementException e) {
+                    if (!judgedByThePlanner(e)) {
+                        throw e;
+                    }
+                    // Stale metadata, or a fragment a worker rejected: PostgreSQL itself runs
+                    // the statement, and reports the error (with its position) if it is one.
+                    catalog.invalidate();
+                    return onCoordinator(select.sql(), true, "a worker rejected its fragment (" + e.getMessage()
+                            + "); the coordinator ran the statement", start);
+                }
+            }
+            return onCoordinator(select.sql(), true, planned.reason(), start);
+        }
+        if (statement instanceof ParsedStatement.Explain explain) {
+            return explain(explain, start);
+        }
+        ParsedStatement.Other other = (ParsedStatement.Other) statement;
+        return onCoordinator(other.sql(), other.planned(), other.reason(), start);
+    }
+
+    /** The plan, or why the coordinator runs the statement. */
+    private record Planned(DistributedPlan plan, String reason) {
+    }
+
+    private Planned plan(ParsedStatement.Select select) throws SQLException {
+        if (coordinator.inTransaction()) {
+            return new Planned(null, "inside a transaction block the coordinator runs every statement");
+        }
+        if (coordinator.settings().roleChanged()) {
+            return new Planned(null, "SET ROLE is in effect, and the workers are reached as the session's own role");
+        }
+        DistributedPlanner.Tables tables;
+        try {
+            tables = DistributedPlanner.tables(select);
+        } catch (DistributedPlanner.Unsupported e) {
+            return new Planned(null, e.getMessage());
+        }
+        List<ClusterCatalog.Resolved> resolved = catalog.resolve(coordinator.connection(), tables.names());
+        Set<String> aggregates = catalog.aggregates(coordinator.connection());
+        DistributedPlanner.Decision decision = DistributedPlanner.plan(select, tables, resolved, aggregates);
+        if (decision instanceof DistributedPlanner.Distribute distribute) {
+            return new Planned(distribute.plan(), "");
+        }
+        return new Planned(null, ((DistributedPlanner.Fallback) decision).reason());
+    }
+
+    private ExecutionResult distributed(DistributedPlan plan, long start) throws SQLException {
+        SessionSettings settings = coordinator.settings();
+        TaskRunner.Run run = runner.run(plan.tasks(), workers, settings.propagated(), settings.statementTimeoutMillis(),
+                cancellation);
+        long merged = System.nanoTime();
+        StatementResult result = merge(plan.merge(), run);
+        double mergeMillis = (System.nanoTime() - merged) / 1e6;
+        return new ExecutionResult(result, Breakdown.of(plan.path(), "", tasks(run), mergeMillis, millisSince(start)));
+    }
+
+    /** The tasks' rows as the statement's result: concatenated, or merged by the coordinator. */
+    StatementResult merge(MergeSpec spec, TaskRunner.Run run) throws SQLException {
+        if (spec.coordinator()) {
+            List<Tuple> rows = new ArrayList<>();
+            run.outcomes().forEach(o -> rows.addAll(o.result().tuples()));
+            WireResult merged;
+            try {
+                merged = coordinator.internal(MergeQuery.sql(spec, run.fields(), run.typeNames(), rows));
+            } catch (SQLException e) {
+                throw StatementException.fromServer(e, false, null);
+            }
+            return result(merged, merged.tuples(), columns(merged.fields(), coordinatorTypes(merged.fields())));
+        }
+        List<Tuple> rows = new ArrayList<>();
+        long skip = spec.offset();
+        for (TaskRunner.Outcome outcome : run.outcomes()) {
+            for (Tuple tuple : outcome.result().tuples()) {
+                if (skip > 0) {
+                    skip--;
+                } else if (spec.limit() == null || rows.size() < spec.limit()) {
+                    rows.add(tuple);
+                }
+            }
+        }
+        WireResult first = run.outcomes().get(0).result();
+        return result(first, rows, columns(run.fields(), run.typeNames()));
+    }
+
+    private static StatementResult result(WireResult wire, List<Tuple> tuples, List<ResultColumn> columns) {
+        List<List<String>> rows = new ArrayList<>(tuples.size());
+        for (Tuple tuple : tuples) {
+            List<String> row = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                row.add(WireResult.text(tuple, i));
+            }
+            rows.add(row);
+        }
+        return new StatementResult("SELECT " + rows.size(), columns, rows, 0, Notices.lines(wire.notices()));
+    }
+
+    private static List<ResultColumn> columns(Field[] fields, List<String> typeNames) {
+        List<ResultColumn> columns = new ArrayList<>();
+        if (fields == null) {
+            return columns;
+        }
+        for (int i = 0; i < fields.length && i < typeNames.size(); i++) {
+            String type = typeNames.get(i);
+            columns.add(new ResultColumn(fields[i].getColumnLabel(), type.startsWith("\"") && type.endsWith("\"")
+                    ? type.substring(1, type.length() - 1) : type));
+        }
+        return columns;
+    }
+
+    private List<String> coordinatorTypes(Field[] fields) throws SQLException {
+        List<String> names = new ArrayList<>();
+        if (fields != null) {
+            var types = coordinator.connection().unwrap(org.postgresql.core.BaseConnection.class).getTypeInfo();
+            for (Field field : fields) {
+                names.add(types.getPGType(field.getOID()));
+            }
+        }
+        return names;
+    }
+
+    private static List<TaskBreakdown> tasks(TaskRunner.Run run) {
+        List<TaskBreakdown> tasks = new ArrayList<>();
+        for (TaskRunner.Outcome outcome : run.outcomes()) {
+            PlannedTask task = outcome.task();
+            tasks.add(new TaskBreakdown(task.task(), task.shards(), task.worker(), task.sql(),
+                    outcome.result().tuples().size(), outcome.result().bytes(), outcome.millis()));
+        }
+        return tasks;
+    }
+
+    private ExecutionResult onCoordinator(String sql, boolean planned, String reason, long start) throws SQLException {
+        CoordinatorSession.Ran ran;
+        try {
+            ran = coordinator.learnerStatement(sql, planned);
+        } catch (SQLException e) {
+            if (cancellation.requested() && "57014".equals(e.getSQLState())) {
+                throw new StatementException("canceling statement due to user request", "57014");
+            }
+            throw StatementException.fromServer(e, true, null);
+        }
+        WireResult wire = ran.result();
+        List<ResultColumn> columns = columns(wire.fields(), coordinatorTypes(wire.fields()));
+        StatementResult result = new StatementResult(wire.commandTag(), columns, wire.textRows(), wire.updateCount(),
+                Notices.lines(wire.notices()));
+        Breakdown breakdown = PlanBreakdown.of(coordinator, target, ran.planJson(), reason, millisSince(start));
+        return new ExecutionResult(result, breakdown);
+    }
+
+    private ExecutionResult explain(ParsedStatement.Explain explain, long start) throws SQLException {
+        ExplainOptions options = explain.options();
+        if (options.textFormat() && !options.genericPlan() && explain.inner() instanceof ParsedStatement.Select select) {
+            Planned planned = plan(select);
+            if (planned.plan() != null) {
+                long planning = System.nanoTime();
+                CitusExplain citusExplain = new CitusExplain(this, options, coordinator.settings());
+                StatementResult result = citusExplain.explain(planned.plan(), (planning - start) / 1e6);
+                return new ExecutionResult(result,
+                        Breakdown.of(ExecutionPath.COORDINATOR, "EXPLAIN runs on the coordinator", List.of(), 0, millisSince(start)));
+            }
+        }
+        return onCoordinator(explain.sql(), false, "EXPLAIN of a statement the coordinator plans itself", start);
+    }
+
+    // for CitusExplain, which needs the session's connections and runner
+
+    CoordinatorSession coordinator() {
+        return coordinator;
+    }
+
+    WorkerConnections workers() {
+        return workers;
+    }
+
+    TaskRunner.Run runTasks(List<PlannedTask> tasks) throws StatementException {
+        SessionSettings settings = coordinator.settings();
+        return runner.run(tasks, workers, settings.propagated(), settings.statementTimeoutMillis(), cancellation);
+    }
+
+    /**
+     * Errors PostgreSQL's own planner should judge: the statement's own mistakes (syntax,
+     * names, types, data) and fragments a worker could not run (e.g. a function only the
+     * coordinator has). Not: cancellation, timeouts, unreachable workers, lack of resources.
+     */
+    private static boolean judgedByThePlanner(StatementException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() != 5) {
+            return false;
+        }
+        String sqlClass = state.substring(0, 2);
+        return Set.of("42", "22", "0A", "21", "23", "2F", "38", "39", "P0", "XX").contains(sqlClass);
+    }
+
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
