@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
@@ -162,8 +161,11 @@ final class MultiShardPlanner {
         private final List<MergeSpec.Target> targets = new ArrayList<>();
         private final MergeText having;
         private final List<MergeSpec.Order> order = new ArrayList<>();
+        /** Whether the shards group by the arguments of DISTINCT aggregates too, which splits their groups further. */
+        private final boolean distinctKeys;
 
         PartialAggregation(List<Expression> groupKeys) throws DistributedPlanner.Unsupported {
+            distinctKeys = needsDistinctKeys();
             for (Expression key : groupKeys) {
                 String identity = identity(key);
                 if (!keyColumns.containsKey(identity)) {
@@ -215,21 +217,25 @@ final class MultiShardPlanner {
          * otherwise raises the error the learner should see).
          */
         private MergeText rewrite(Expression expression, String label) throws DistributedPlanner.Unsupported {
-            SourceSpans.Span whole = spans.span(expression);
-            if (whole == null) {
+            MergeText whole = replacement(expression, label);
+            if (whole != null) {
+                return whole;
+            }
+            SourceSpans.Span span = spans.span(expression);
+            if (span == null) {
                 throw new DistributedPlanner.Unsupported("an expression could not be located in the statement");
             }
             List<SourceSpans.Span> holes = new ArrayList<>();
             List<MergeText> fills = new ArrayList<>();
             DistributedPlanner.Unsupported[] problem = {null};
-            SourceSpans.Visitor visitor = (element, span) -> {
-                if (problem[0] != null || !(element instanceof Expression e)) {
+            SourceSpans.Visitor visitor = (element, at) -> {
+                if (problem[0] != null || !(element instanceof Expression e) || e == expression) {
                     return problem[0] == null;
                 }
                 try {
-                    MergeText fill = replacement(e, e == expression ? label : null);
+                    MergeText fill = replacement(e, null);
                     if (fill != null) {
-                        holes.add(span);
+                        holes.add(at);
                         fills.add(fill);
                         return false;
                     }
@@ -239,20 +245,12 @@ final class MultiShardPlanner {
                 }
                 return true;
             };
-            if (!visitor.visit(expression, whole)) {
-                if (problem[0] != null) {
-                    throw problem[0];
-                }
-                return fills.get(0);
-            }
-            holes.clear();
-            fills.clear();
-            spans.walk(whole, visitor);
+            spans.walk(span, visitor);
             if (problem[0] != null) {
                 throw problem[0];
             }
             MergeText text = new MergeText();
-            int at = whole.begin();
+            int at = span.begin();
             for (int i = 0; i < holes.size(); i++) {
                 SourceSpans.Span hole = holes.get(i);
                 if (hole.begin() < at) {
@@ -261,7 +259,7 @@ final class MultiShardPlanner {
                 text.text(spans.text().substring(at, hole.begin())).append(fills.get(i));
                 at = hole.end();
             }
-            return text.text(spans.text().substring(at, whole.end()));
+            return text.text(spans.text().substring(at, span.end()));
         }
 
         /** What replaces one element of an expression, or null to look inside it. */
@@ -296,7 +294,7 @@ final class MultiShardPlanner {
             }
             // DISTINCT values of the distribution column never span shards: per-shard counts, sums,
             // minima and maxima of them combine like any others
-            boolean distinctOnShards = aggregate.distinct() && aggregate.arguments().size() == 1
+            boolean distinctOnShards = aggregate.distinct() && !distinctKeys && aggregate.arguments().size() == 1
                     && isDistributionColumn(aggregate.arguments().get(0))
                     && (aggregate.name().equals("count") || aggregate.name().equals("sum") || SELF_COMBINING.contains(aggregate.name()));
             if (aggregate.distinct() && !distinctOnShards) {
@@ -330,6 +328,46 @@ final class MultiShardPlanner {
             aggregates.add(merge);
             aggregateIndex.put(canonical, aggregates.size() - 1);
             return aggregates.size() - 1;
+        }
+
+        /**
+         * Whether some aggregate needs its DISTINCT argument as a grouping key on the shards;
+         * then the shards' groups no longer hold whole groups of the distribution column, and
+         * every DISTINCT aggregate is combined over the keys instead of per shard.
+         */
+        private boolean needsDistinctKeys() {
+            List<Object> roots = new ArrayList<>(items);
+            if (select.getHaving() != null) {
+                roots.add(select.getHaving());
+            }
+            if (select.getOrderByElements() != null) {
+                select.getOrderByElements().forEach(o -> roots.add(o.getExpression()));
+            }
+            boolean[] found = {false};
+            for (Object root : roots) {
+                Object expression = root instanceof SelectItem<?> item ? item.getExpression() : root;
+                if (expression instanceof Expression e && isAggregate(e)) {
+                    found[0] |= distinctOffTheDistributionColumn(e);
+                }
+                SourceSpans.Span span = spans.span(root);
+                if (span != null) {
+                    spans.walk(span, (element, at) -> {
+                        if (element instanceof Expression e && isAggregate(e)) {
+                            found[0] |= distinctOffTheDistributionColumn(e);
+                            return false;
+                        }
+                        return true;
+                    });
+                }
+            }
+            return found[0];
+        }
+
+        private boolean distinctOffTheDistributionColumn(Expression call) {
+            Aggregate aggregate = Aggregate.of(call, spans);
+            return aggregate.distinct() && !(aggregate.arguments().size() == 1 && isDistributionColumn(aggregate.arguments().get(0))
+                    && (aggregate.name().equals("count") || aggregate.name().equals("sum")
+                        || SELF_COMBINING.contains(aggregate.name())));
         }
 
         private int addWorkerItem(String sql, String preferredName) {
@@ -582,11 +620,8 @@ final class MultiShardPlanner {
         return direction;
     }
 
-    private String source(Object element) throws DistributedPlanner.Unsupported {
-        if (!spans.hasSpan(element)) {
-            throw new DistributedPlanner.Unsupported("part of the statement (" + element.toString().toLowerCase(Locale.ROOT)
-                    + ") could not be located in its text");
-        }
+    /** An element as the learner wrote it; JSqlParser's printing of it where the parser kept no position. */
+    private String source(Object element) {
         return spans.source(element);
     }
 }
