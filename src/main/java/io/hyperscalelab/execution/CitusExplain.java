@@ -108,11 +108,15 @@ final class CitusExplain {
             }
             lines.addAll(mergeLines.subList(0, scan));
             insertAt = lines.size();
+            // after the plan tree come the summary sections at the left margin (Planning:, ...);
+            // the times are replaced by the whole statement's
+            boolean inFooter = false;
             for (String line : mergeLines.subList(end, mergeLines.size())) {
-                if (indent(line) == 0 && (line.startsWith("Planning Time:") || line.startsWith("Execution Time:"))) {
+                inFooter |= indent(line) == 0;
+                if (line.startsWith("Planning Time:") || line.startsWith("Execution Time:")) {
                     continue;
                 }
-                (indent(line) == 0 ? footer : lines).add(line);
+                (inFooter ? footer : lines).add(line);
             }
         } else {
             insertAt = 0;
@@ -153,7 +157,7 @@ final class CitusExplain {
             lines.add(" ".repeat(properties) + "->  Task");
             int taskProperties = properties + 6;
             if (options.verbose()) {
-                lines.add(" ".repeat(taskProperties) + "Query: " + shown.task().sql());
+                lines.add(" ".repeat(taskProperties) + "Query: " + oneLine(shown.task().sql()));
             }
             if (shown.outcome() != null) {
                 lines.add(" ".repeat(taskProperties) + "Tuple data received from node: " + shown.outcome().result().bytes() + " bytes");
@@ -220,6 +224,27 @@ final class CitusExplain {
                     (double) run.rows()));
         }
         return suffix.toString();
+    }
+
+    /** The fragment on one line, as Citus prints it: the learner's line breaks become spaces. */
+    private static String oneLine(String sql) {
+        StringBuilder line = new StringBuilder(sql.length());
+        boolean space = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (!space) {
+                    line.append(' ');
+                }
+                space = true;
+            } else if (space && (c == ' ' || c == '\t')) {
+                continue;
+            } else {
+                line.append(c);
+                space = false;
+            }
+        }
+        return line.toString();
     }
 
     private static int indent(String line) {

@@ -30,8 +30,9 @@ final class Wire {
         Query query = executor.createSimpleQuery(sql);
         Collector collector = new Collector();
         try {
-            executor.execute(query, null, collector, 0, 0,
-                    QueryExecutor.QUERY_SUPPRESS_BEGIN | QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+            // BOTH_ROWS_AND_STATUS: the tag of a statement that returned rows too (SELECT 4, EXPLAIN)
+            executor.execute(query, null, collector, 0, 0, QueryExecutor.QUERY_SUPPRESS_BEGIN
+                    | QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS);
         } finally {
             query.close();
         }
