@@ -3,6 +3,9 @@ package io.hyperscalelab.execution;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
 import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
 
@@ -18,6 +21,18 @@ public final class SqlScript {
     }
 
     private SqlScript() {
+    }
+
+    /** Whether a piece holds anything but whitespace and comments. */
+    private static boolean hasTokens(String piece) {
+        if (piece.isBlank()) {
+            return false;
+        }
+        try {
+            return new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(piece))).getNextToken().kind != 0;
+        } catch (RuntimeException | Error e) {
+            return true; // not lexable here: the server will judge it
+        }
     }
 
     /** The script's statements in order; blank ones (stray semicolons, comments only) are left out. */
@@ -37,7 +52,7 @@ public final class SqlScript {
                 return List.of(new Piece(script, 0));
             }
             from = at + query.nativeSql.length();
-            if (!query.nativeSql.isBlank()) {
+            if (hasTokens(query.nativeSql)) {
                 int lead = 0;
                 while (Character.isWhitespace(query.nativeSql.charAt(lead))) {
                     lead++;

@@ -102,6 +102,8 @@ final class TaskRunner {
         private final Map<WorkerNode, Queue<PlannedTask>> queues = new LinkedHashMap<>();
         private final Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>();
         private final Set<WorkerConnection> running = ConcurrentHashMap.newKeySet();
+        /** Connections sent a cancel request: one arriving late could cancel their next statement. */
+        private final Set<WorkerConnection> cancelled = ConcurrentHashMap.newKeySet();
         private final AtomicReference<StatementException> failure = new AtomicReference<>();
         private final AtomicReference<Field[]> fields = new AtomicReference<>();
         private final AtomicReference<List<String>> typeNames = new AtomicReference<>();
@@ -165,6 +167,7 @@ final class TaskRunner {
         /** One connection working through a worker's queue until it is empty or the statement stops. */
         void lane(WorkerNode worker, Queue<PlannedTask> queue) {
             WorkerConnection connection = null;
+            boolean broken = false;
             try {
                 connection = pool.borrow(worker);
                 connection.apply(settings);
@@ -173,11 +176,13 @@ final class TaskRunner {
                 }
             } catch (StatementException e) {
                 fail(e);
+                broken = true;
             } catch (SQLException e) {
                 fail(workerError(worker, e));
+                broken = brokenConnection(e);
             } finally {
                 if (connection != null) {
-                    if (stopped) {
+                    if (broken || cancelled.contains(connection)) {
                         pool.discard(connection);
                     } else {
                         pool.giveBack(connection);
@@ -255,6 +260,7 @@ final class TaskRunner {
         void cancelAll() {
             stopped = true;
             for (WorkerConnection connection : running) {
+                cancelled.add(connection);
                 connection.cancel();
             }
         }

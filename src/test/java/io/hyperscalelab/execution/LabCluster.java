@@ -137,6 +137,16 @@ final class LabCluster implements AutoCloseable {
         }
     }
 
+    /** The executor's connections to a worker, idle or not. */
+    long executorBackends(ServerGroupNode worker) throws SQLException {
+        try (Connection c = superuser(worker); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                     + WorkerConnections.APPLICATION_NAME + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Statements of the executor still running on a worker. */
     long activeExecutorQueries(ServerGroupNode worker) throws SQLException {
         try (Connection c = superuser(worker); Statement s = c.createStatement();
