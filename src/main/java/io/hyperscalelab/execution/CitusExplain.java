@@ -41,7 +41,11 @@ final class CitusExplain {
         this.settings = settings;
     }
 
-    StatementResult explain(DistributedPlan plan, double planningMillis) throws SQLException {
+    /** The plan as text, and the tasks' run when ANALYZE ran them (null otherwise). */
+    record Explained(StatementResult result, TaskRunner.Run run) {
+    }
+
+    Explained explain(DistributedPlan plan, double planningMillis) throws SQLException {
         long start = System.nanoTime();
         TaskRunner.Run run = options.analyze() ? session.runTasks(plan.tasks()) : null;
         MergeSpec merge = plan.merge();
@@ -133,7 +137,8 @@ final class CitusExplain {
         for (String line : lines) {
             rows.add(List.of(line));
         }
-        return new StatementResult("EXPLAIN", List.of(new ResultColumn("QUERY PLAN", "text")), rows, 0, List.of());
+        return new Explained(new StatementResult("EXPLAIN", List.of(new ResultColumn("QUERY PLAN", "text")), rows, 0, List.of()),
+                run);
     }
 
     /** The Custom Scan node and its tasks, as a child at {@code nodeIndent}, or the top node when it is -1. */

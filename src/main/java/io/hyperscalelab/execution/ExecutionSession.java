@@ -240,11 +240,12 @@ public final class ExecutionSession implements AutoCloseable {
         if (options.textFormat() && !options.genericPlan() && explain.inner() instanceof ParsedStatement.Select select) {
             Planned planned = plan(select);
             if (planned.plan() != null) {
-                long planning = System.nanoTime();
-                CitusExplain citusExplain = new CitusExplain(this, options, coordinator.settings());
-                StatementResult result = citusExplain.explain(planned.plan(), (planning - start) / 1e6);
-                return new ExecutionResult(result,
-                        Breakdown.of(ExecutionPath.COORDINATOR, "EXPLAIN runs on the coordinator", List.of(), 0, millisSince(start)));
+                CitusExplain.Explained explained = new CitusExplain(this, options, coordinator.settings())
+                        .explain(planned.plan(), millisSince(start));
+                // the plan's tasks; with ANALYZE, as they ran
+                List<TaskBreakdown> tasks = explained.run() != null ? tasks(explained.run())
+                        : planned.plan().tasks().stream().map(t -> new TaskBreakdown(t.task(), t.shards(), t.worker(), t.sql(), 0, 0, 0)).toList();
+                return new ExecutionResult(explained.result(), Breakdown.of(planned.plan().path(), "", tasks, 0, millisSince(start)));
             }
         }
         return onCoordinator(explain.sql(), false, "EXPLAIN of a statement the coordinator plans itself", start);

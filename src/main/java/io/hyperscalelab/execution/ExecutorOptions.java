@@ -1,20 +1,30 @@
 package io.hyperscalelab.execution;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
 /**
  * How hard the executor may push the workers.
  *
- * @param connectionsPerWorker   connections one session may hold to one worker; its tasks for that
- *                               worker are shared among them (Citus' max_adaptive_executor_pool_size)
- * @param connectTimeoutSeconds  how long to wait for a worker that does not answer
+ * @param connectionsPerWorker  connections one session may hold to one worker; its tasks for that
+ *                              worker are shared among them (Citus' max_adaptive_executor_pool_size).
+ *                              Four were fastest on two cores (bench/query.sh).
+ * @param connectTimeoutSeconds how long to wait for a worker that does not answer
  */
+@ConfigurationProperties("hyperscale.executor")
 public record ExecutorOptions(int connectionsPerWorker, int connectTimeoutSeconds) {
 
-    /** Four connections per worker were fastest on two cores (bench/query.sh). */
-    public static final ExecutorOptions DEFAULTS = new ExecutorOptions(4, 5);
+    public static final ExecutorOptions DEFAULTS = new ExecutorOptions(0, 0);
 
     public ExecutorOptions {
+        if (connectionsPerWorker == 0) {
+            connectionsPerWorker = 4;
+        }
+        if (connectTimeoutSeconds == 0) {
+            connectTimeoutSeconds = 5;
+        }
         if (connectionsPerWorker < 1 || connectTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("connectionsPerWorker and connectTimeoutSeconds must be positive");
+            throw new IllegalArgumentException("hyperscale.executor.connections-per-worker and connect-timeout-seconds "
+                    + "must be positive");
         }
     }
 }
