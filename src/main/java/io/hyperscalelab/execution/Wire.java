@@ -26,32 +26,26 @@ final class Wire {
     }
 
     static WireResult run(Connection connection, String sql) throws SQLException {
-        QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
-        Query query = executor.createSimpleQuery(sql);
-        Collector collector = new Collector();
-        try {
-            // BOTH_ROWS_AND_STATUS: the tag of a statement that returned rows too (SELECT 4, EXPLAIN)
-            executor.execute(query, null, collector, 0, 0, QueryExecutor.QUERY_SUPPRESS_BEGIN
-                    | QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS);
-        } finally {
-            query.close();
-        }
-        return collector.result();
+        // BOTH_ROWS_AND_STATUS: the tag of a statement that returned rows too (SELECT 4, EXPLAIN)
+        return execute(connection, sql, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS);
     }
 
     /** The result columns of a statement, from the server's analysis of it, without running it. */
     static Field[] describe(Connection connection, String sql) throws SQLException {
+        WireResult result = execute(connection, sql, QueryExecutor.QUERY_DESCRIBE_ONLY | QueryExecutor.QUERY_ONESHOT);
+        return result.fields() == null ? new Field[0] : result.fields();
+    }
+
+    private static WireResult execute(Connection connection, String sql, int flags) throws SQLException {
         QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
         Query query = executor.createSimpleQuery(sql);
         Collector collector = new Collector();
         try {
-            executor.execute(query, null, collector, 0, 0, QueryExecutor.QUERY_SUPPRESS_BEGIN
-                    | QueryExecutor.QUERY_DESCRIBE_ONLY | QueryExecutor.QUERY_ONESHOT);
+            executor.execute(query, null, collector, 0, 0, QueryExecutor.QUERY_SUPPRESS_BEGIN | flags);
         } finally {
             query.close();
         }
-        WireResult result = collector.result();
-        return result.fields() == null ? new Field[0] : result.fields();
+        return collector.result();
     }
 
     private static final class Collector extends ResultHandlerBase {

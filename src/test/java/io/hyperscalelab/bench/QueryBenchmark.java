@@ -3,6 +3,8 @@ package io.hyperscalelab.bench;
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.PlainPostgres;
+import io.hyperscalelab.cluster.QuickstartLab;
+import io.hyperscalelab.cluster.SqlRows;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
@@ -14,21 +16,17 @@ import io.hyperscalelab.execution.ExecutionPath;
 import io.hyperscalelab.execution.ExecutionResult;
 import io.hyperscalelab.execution.ExecutionSession;
 import io.hyperscalelab.execution.ExecutorOptions;
-import io.hyperscalelab.load.ShardedLoader;
-import java.io.BufferedInputStream;
-import java.io.InputStream;
+import io.hyperscalelab.load.LabTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGConnection;
 
 /**
  * The lab's queries at 1,000,000 events and 100,000 users: the distributed executor on a server
@@ -40,14 +38,8 @@ import org.postgresql.PGConnection;
 public final class QueryBenchmark {
 
     private static final String PASSWORD = "Bench-Passw0rd!";
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE github_events (event_id bigint, event_type text, event_public boolean, repo_id bigint, "
-                    + "payload jsonb, repo jsonb, user_id bigint, org jsonb, created_at timestamp)",
-            "CREATE TABLE github_users (user_id bigint, url text, login text, avatar_url text, gravatar_id text, display_login text)",
-            "CREATE INDEX event_type_index ON github_events (event_type)",
-            "CREATE INDEX payload_index ON github_events USING GIN (payload jsonb_path_ops)",
-            // not in the lab: a lookup by user is what a real application would index for
-            "CREATE INDEX user_id_index ON github_events (user_id)",
+    /** Not in the lab: a lookup by user is what an application would index for (on both sides). */
+    private static final List<String> USER_ID_INDEXES = List.of("CREATE INDEX user_id_index ON github_events (user_id)",
             "CREATE INDEX users_user_id_index ON github_users (user_id)");
 
     private QueryBenchmark() {
@@ -71,7 +63,7 @@ public final class QueryBenchmark {
             long loadStart = System.nanoTime();
             try (Connection coordinator = DriverManager.getConnection(cluster.jdbcUrl(group.name()), "citus", PASSWORD);
                  Connection plain = single.connect()) {
-                load(coordinator, plain, paths);
+                LabTables.createAndLoad(coordinator, plain, paths, PASSWORD, USER_ID_INDEXES);
             }
             System.out.printf("loaded %,d events and %,d users on both sides in %.0f s; %d cores; %d connections per worker%n",
                     events, users, (System.nanoTime() - loadStart) / 1e9, Runtime.getRuntime().availableProcessors(), perWorker);
@@ -82,30 +74,11 @@ public final class QueryBenchmark {
                 long user = busyUser(plain);
                 Map<String, String> queries = new LinkedHashMap<>();
                 queries.put("count", "SELECT count(*) FROM github_events");
-                queries.put("commits per hour", """
-                        SELECT date_trunc('hour', created_at) AS hour,
-                               sum((payload->>'distinct_size')::int) AS num_commits
-                        FROM github_events
-                        WHERE event_type = 'PushEvent'
-                        GROUP BY hour
-                        ORDER BY hour""");
-                queries.put("commits per minute", """
-                        SELECT date_trunc('minute', created_at) AS minute,
-                               sum((payload->>'distinct_size')::int) AS num_commits
-                        FROM github_events
-                        WHERE event_type = 'PushEvent'
-                        GROUP BY minute
-                        ORDER BY minute""");
-                queries.put("top-20 join", """
-                        SELECT login, count(*)
-                        FROM github_events ge
-                        JOIN github_users gu
-                        ON ge.user_id = gu.user_id
-                        WHERE event_type = 'CreateEvent' AND payload @> '{"ref_type": "repository"}'
-                        GROUP BY login
-                        ORDER BY count(*) DESC, login LIMIT 20""");
-                queries.put("router lookup", "SELECT created_at, event_type, repo->>'name' AS repo_name FROM github_events "
-                        + "WHERE user_id = " + user);
+                queries.put("commits per hour", QuickstartLab.COMMITS_PER_HOUR);
+                queries.put("commits per minute", QuickstartLab.COMMITS_PER_MINUTE);
+                // a tie-breaker, so that both sides return the same twenty
+                queries.put("top-20 join", QuickstartLab.TOP_CREATORS.replace("ORDER BY count(*) DESC", "ORDER BY count(*) DESC, login"));
+                queries.put("router lookup", QuickstartLab.singleUserLookup(user));
 
                 System.out.printf("%n%d runs each, median ms (ratio to single PostgreSQL)%n", rounds);
                 System.out.printf("%-20s %12s %22s %22s  %s%n", "query", "single", "executor", "coordinator planner",
@@ -142,33 +115,6 @@ public final class QueryBenchmark {
         }
     }
 
-    private static void load(Connection coordinator, Connection plain, LabDataPaths paths) throws Exception {
-        try (Statement onCluster = coordinator.createStatement(); Statement onPlain = plain.createStatement()) {
-            for (String sql : SCHEMA) {
-                onCluster.execute(sql);
-                onPlain.execute(sql);
-            }
-            onCluster.execute("SELECT create_distributed_table('github_events', 'user_id')");
-            onCluster.execute("SELECT create_distributed_table('github_users', 'user_id')");
-            ShardedLoader loader = new ShardedLoader((host, port) ->
-                    DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/citus", "citus", PASSWORD));
-            for (String table : List.of("github_users", "github_events")) {
-                Path file = table.equals("github_users") ? paths.users() : paths.events();
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                    loader.load(coordinator, table, in, file.getFileName().toString(), Files.size(file), p -> { });
-                }
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                    plain.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)", in);
-                }
-                onCluster.execute("SELECT run_command_on_shards('" + table + "', 'VACUUM ANALYZE %s')");
-                onPlain.execute("VACUUM ANALYZE " + table);
-            }
-            // the coordinator's planner needs statistics of its foreign partitions too
-            onCluster.execute("ANALYZE github_events");
-            onCluster.execute("ANALYZE github_users");
-        }
-    }
-
     private static long busyUser(Connection plain) throws Exception {
         return Long.parseLong(rows(plain, "SELECT user_id FROM github_events GROUP BY user_id HAVING count(*) BETWEEN 5 AND 15 "
                 + "ORDER BY user_id LIMIT 1").get(0).get(0));
@@ -193,18 +139,7 @@ public final class QueryBenchmark {
     }
 
     private static List<List<String>> rows(Connection connection, String sql) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return SqlRows.table(connection, sql);
     }
 
     private static List<String> sorted(List<List<String>> rows) {

@@ -7,13 +7,13 @@ import java.util.List;
  * (/work/shared/reference/azure-quickstart-lab.md, sections 3 and 4), so that every test runs
  * what a learner types.
  */
-final class QuickstartLab {
+public final class QuickstartLab {
 
     private QuickstartLab() {
     }
 
     /** Section 3.1, in the lab's order: github_events first. */
-    static final List<String> CREATE_TABLES = List.of("""
+    public static final List<String> CREATE_TABLES = List.of("""
             CREATE TABLE github_events
             (
                 event_id bigint,
@@ -37,17 +37,17 @@ final class QuickstartLab {
             );""");
 
     /** Section 3.2. */
-    static final List<String> CREATE_INDEXES = List.of(
+    public static final List<String> CREATE_INDEXES = List.of(
             "CREATE INDEX event_type_index ON github_events (event_type);",
             "CREATE INDEX payload_index ON github_events USING GIN (payload jsonb_path_ops);");
 
     /** Section 3.3. */
-    static final List<String> DISTRIBUTE = List.of(
+    public static final List<String> DISTRIBUTE = List.of(
             "SELECT create_distributed_table('github_events', 'user_id');",
             "SELECT create_distributed_table('github_users', 'user_id');");
 
     /** Section 4.2, the lab's query. */
-    static final String COMMITS_PER_HOUR = """
+    public static final String COMMITS_PER_HOUR = """
             SELECT date_trunc('hour', created_at) AS hour,
                    sum((payload->>'distinct_size')::int) AS num_commits
             FROM github_events
@@ -56,7 +56,7 @@ final class QuickstartLab {
             ORDER BY hour;""";
 
     /** Section 4.2, the Citus docs' per-minute variant. */
-    static final String COMMITS_PER_MINUTE = """
+    public static final String COMMITS_PER_MINUTE = """
             SELECT date_trunc('minute', created_at) AS minute,
                    sum((payload->>'distinct_size')::int) AS num_commits
             FROM github_events
@@ -65,7 +65,7 @@ final class QuickstartLab {
             ORDER BY minute;""";
 
     /** Section 4.2, the 2022 quickstart's variant. */
-    static final String COMMITS_PER_HOUR_TO_MASTER = """
+    public static final String COMMITS_PER_HOUR_TO_MASTER = """
             SELECT date_trunc('hour', created_at) AS hour,
                    sum((payload->>'distinct_size')::int) AS num_commits
             FROM github_events
@@ -74,7 +74,7 @@ final class QuickstartLab {
             ORDER BY hour;""";
 
     /** Section 4.3, the co-located join. */
-    static final String TOP_CREATORS = """
+    public static final String TOP_CREATORS = """
             SELECT login, count(*)
             FROM github_events ge
             JOIN github_users gu
@@ -84,7 +84,7 @@ final class QuickstartLab {
             ORDER BY count(*) DESC LIMIT 20;""";
 
     /** Section 4.4 with the user id left open (the lab's 3861633 is not in generated data). */
-    static String singleUserLookup(long userId) {
+    public static String singleUserLookup(long userId) {
         return """
                 SELECT created_at, event_type, repo->>'name' AS repo_name
                   FROM github_events
@@ -92,7 +92,7 @@ final class QuickstartLab {
     }
 
     /** Section 4.5, the Citus tutorial's UPDATE with the user id left open. */
-    static String renameUser(long userId) {
+    public static String renameUser(long userId) {
         return "UPDATE github_users SET display_login = 'no1youknow' WHERE user_id = %d;".formatted(userId);
     }
 }

@@ -11,9 +11,25 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** Query results as plain strings, so tests compare them with AssertJ's list assertions. */
-final class SqlRows {
+public final class SqlRows {
 
     private SqlRows() {
+    }
+
+    /** Each row as its columns' text (null for SQL NULL), in the order returned. */
+    public static List<List<String>> table(Connection connection, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>(columns);
+                for (int column = 1; column <= columns; column++) {
+                    row.add(rs.getString(column));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** Each row as its columns' text joined by " | " (SQL NULL shows as "null"), in the order returned. */
@@ -43,7 +59,7 @@ final class SqlRows {
     }
 
     /** The first column of the first row, for queries that return one value. */
-    static String value(Connection connection, String sql) throws SQLException {
+    public static String value(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             if (!rs.next()) {
                 throw new AssertionError("no row from: " + sql);

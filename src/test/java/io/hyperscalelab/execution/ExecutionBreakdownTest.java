@@ -3,6 +3,7 @@ package io.hyperscalelab.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hyperscalelab.cluster.QuickstartLab;
 import io.hyperscalelab.cluster.ServerGroupNode;
 import io.hyperscalelab.data.DatasetSize;
 import java.sql.Connection;
@@ -23,23 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 class ExecutionBreakdownTest {
 
     private static final String COUNT = "SELECT count(*) from github_events;";
-    private static final String PER_HOUR = """
-            SELECT date_trunc('hour', created_at) AS hour,
-                   sum((payload->>'distinct_size')::int) AS num_commits
-            FROM github_events
-            WHERE event_type = 'PushEvent'
-            GROUP BY hour
-            ORDER BY hour;""";
-    private static final String PER_MINUTE = PER_HOUR.replace("'hour'", "'minute'").replace("AS hour", "AS minute")
-            .replace("BY hour", "BY minute");
-    private static final String TOP_CREATORS = """
-            SELECT login, count(*)
-            FROM github_events ge
-            JOIN github_users gu
-            ON ge.user_id = gu.user_id
-            WHERE event_type = 'CreateEvent' AND payload @> '{"ref_type": "repository"}'
-            GROUP BY login
-            ORDER BY count(*) DESC LIMIT 20;""";
+    private static final String PER_HOUR = QuickstartLab.COMMITS_PER_HOUR;
+    private static final String PER_MINUTE = QuickstartLab.COMMITS_PER_MINUTE;
+    private static final String TOP_CREATORS = QuickstartLab.TOP_CREATORS;
 
     private LabCluster lab;
     private ExecutionSession session;

@@ -2,6 +2,7 @@ package io.hyperscalelab.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hyperscalelab.cluster.QuickstartLab;
 import io.hyperscalelab.data.DatasetSize;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -83,39 +84,16 @@ class ExecutorDifferentialTest {
 
         @Test
         void commitsPerHourAndPerMinute() throws Exception {
-            assertThat(sameInOrder("""
-                    SELECT date_trunc('hour', created_at) AS hour,
-                           sum((payload->>'distinct_size')::int) AS num_commits
-                    FROM github_events
-                    WHERE event_type = 'PushEvent'
-                    GROUP BY hour
-                    ORDER BY hour;""", ExecutionPath.MULTI_SHARD).result().rows()).hasSizeGreaterThanOrEqualTo(4);
-            assertThat(sameInOrder("""
-                    SELECT date_trunc('minute', created_at) AS minute,
-                           sum((payload->>'distinct_size')::int) AS num_commits
-                    FROM github_events
-                    WHERE event_type = 'PushEvent'
-                    GROUP BY minute
-                    ORDER BY minute;""", ExecutionPath.MULTI_SHARD).result().rows()).hasSizeGreaterThan(200);
-            sameInOrder("""
-                    SELECT date_trunc('hour', created_at) AS hour,
-                           sum((payload->>'distinct_size')::int) AS num_commits
-                    FROM github_events
-                    WHERE event_type = 'PushEvent' AND payload @> '{"ref":"refs/heads/master"}'
-                    GROUP BY hour
-                    ORDER BY hour;""", ExecutionPath.MULTI_SHARD);
+            assertThat(sameInOrder(QuickstartLab.COMMITS_PER_HOUR, ExecutionPath.MULTI_SHARD).result().rows())
+                    .hasSizeGreaterThanOrEqualTo(4);
+            assertThat(sameInOrder(QuickstartLab.COMMITS_PER_MINUTE, ExecutionPath.MULTI_SHARD).result().rows())
+                    .hasSizeGreaterThan(200);
+            sameInOrder(QuickstartLab.COMMITS_PER_HOUR_TO_MASTER, ExecutionPath.MULTI_SHARD);
         }
 
         @Test
         void topCreatorsJoin() throws Exception {
-            String topTwenty = """
-                    SELECT login, count(*)
-                    FROM github_events ge
-                    JOIN github_users gu
-                    ON ge.user_id = gu.user_id
-                    WHERE event_type = 'CreateEvent' AND payload @> '{"ref_type": "repository"}'
-                    GROUP BY login
-                    ORDER BY count(*) DESC LIMIT 20;""";
+            String topTwenty = QuickstartLab.TOP_CREATORS;
             // the whole grouping is deterministic as a set; which logins tie for 20th place is not
             same(topTwenty.replace(" LIMIT 20;", ";"), ExecutionPath.MULTI_SHARD);
             ExecutionResult top = session.execute(topTwenty);
@@ -126,16 +104,13 @@ class ExecutorDifferentialTest {
 
         @Test
         void singleUserLookupIsARouterQuery() throws Exception {
-            ExecutionResult lookup = same("""
-                    SELECT created_at, event_type, repo->>'name' AS repo_name
-                      FROM github_events
-                     WHERE user_id = %d;""".formatted(user), ExecutionPath.ROUTER);
+            ExecutionResult lookup = same(QuickstartLab.singleUserLookup(user), ExecutionPath.ROUTER);
             assertThat(lookup.result().rows()).hasSizeGreaterThanOrEqualTo(3);
         }
 
         @Test
         void updateRunsOnTheCoordinatorAndChangesTheSameRow() throws Exception {
-            String update = "UPDATE github_users SET display_login = 'no1youknow' WHERE user_id = " + otherUser + ";";
+            String update = QuickstartLab.renameUser(otherUser);
             ExecutionResult updated = session.execute(update);
             int plainCount;
             try (Statement s = plain.createStatement()) {

@@ -5,24 +5,18 @@ import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.PlainPostgres;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupNode;
+import io.hyperscalelab.cluster.SqlRows;
 import io.hyperscalelab.cluster.TestClusters;
 import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
-import io.hyperscalelab.data.LabDataPaths;
-import io.hyperscalelab.load.ShardedLoader;
-import java.io.BufferedInputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.hyperscalelab.load.LabTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGConnection;
 
 /**
  * A server group (coordinator + 2 workers) and one plain PostgreSQL, both holding the lab's
@@ -32,13 +26,6 @@ import org.postgresql.PGConnection;
 final class LabCluster implements AutoCloseable {
 
     static final String PASSWORD = "Lab-Passw0rd!";
-    static final List<String> TABLES = List.of("""
-            CREATE TABLE github_events (event_id bigint, event_type text, event_public boolean, repo_id bigint,
-                payload jsonb, repo jsonb, user_id bigint, org jsonb, created_at timestamp)""", """
-            CREATE TABLE github_users (user_id bigint, url text, login text, avatar_url text, gravatar_id text,
-                display_login text)""",
-            "CREATE INDEX event_type_index ON github_events (event_type)",
-            "CREATE INDEX payload_index ON github_events USING GIN (payload jsonb_path_ops)");
 
     final EmbeddedCluster cluster;
     final ServerGroup group;
@@ -101,75 +88,34 @@ final class LabCluster implements AutoCloseable {
     private void load(DatasetSize size) throws Exception {
         LabDataFiles files = new LabDataFiles(Path.of("target", "lab-data").toAbsolutePath(),
                 new LabDataGenerator(LabDataGenerator.DEFAULT_SEED));
-        LabDataPaths paths = files.materialise(size);
-        try (Connection coordinator = coordinator(); Connection plainConnection = plainPostgres();
-             Statement onCluster = coordinator.createStatement(); Statement onPlain = plainConnection.createStatement()) {
-            for (String sql : TABLES) {
-                onCluster.execute(sql);
-                onPlain.execute(sql);
-            }
-            onCluster.execute("SELECT create_distributed_table('github_events', 'user_id')");
-            onCluster.execute("SELECT create_distributed_table('github_users', 'user_id')");
-            ShardedLoader loader = new ShardedLoader((host, port) ->
-                    DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/citus", "citus", PASSWORD));
-            for (String table : List.of("github_users", "github_events")) {
-                Path file = table.equals("github_users") ? paths.users() : paths.events();
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                    loader.load(coordinator, table, in, file.getFileName().toString(), Files.size(file), p -> { });
-                }
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                    plainConnection.unwrap(PGConnection.class).getCopyAPI()
-                            .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)", in);
-                }
-            }
-            onPlain.execute("ANALYZE");
-            onCluster.execute("SELECT run_command_on_shards('github_events', 'ANALYZE %s')");
-            onCluster.execute("SELECT run_command_on_shards('github_users', 'ANALYZE %s')");
+        try (Connection coordinator = coordinator(); Connection plainConnection = plainPostgres()) {
+            LabTables.createAndLoad(coordinator, plainConnection, files.materialise(size), PASSWORD, List.of());
         }
     }
 
-    /** pg_stat_activity rows of a node for role citus (the learner's sessions and the executor's). */
+    /** The learner's sessions and the executor's connections on a node (role citus). */
     long citusBackends(ServerGroupNode node) throws SQLException {
-        try (Connection c = superuser(node); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = 'citus' AND backend_type = 'client backend'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return count(node, "usename = 'citus' AND backend_type = 'client backend'");
     }
 
     /** The executor's connections to a worker, idle or not. */
     long executorBackends(ServerGroupNode worker) throws SQLException {
-        try (Connection c = superuser(worker); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
-                     + WorkerConnections.APPLICATION_NAME + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return count(worker, "application_name = '" + WorkerConnections.APPLICATION_NAME + "'");
     }
 
     /** Statements of the executor still running on a worker. */
     long activeExecutorQueries(ServerGroupNode worker) throws SQLException {
-        try (Connection c = superuser(worker); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
-                     + WorkerConnections.APPLICATION_NAME + "' AND state = 'active'")) {
-            rs.next();
-            return rs.getLong(1);
+        return count(worker, "application_name = '" + WorkerConnections.APPLICATION_NAME + "' AND state = 'active'");
+    }
+
+    private long count(ServerGroupNode node, String condition) throws SQLException {
+        try (Connection c = superuser(node)) {
+            return Long.parseLong(SqlRows.value(c, "SELECT count(*) FROM pg_stat_activity WHERE " + condition));
         }
     }
 
     static List<List<String>> rows(Connection connection, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return SqlRows.table(connection, sql);
     }
 
     @Override
