@@ -144,7 +144,7 @@ public final class ExecutionSession implements AutoCloseable {
     }
 
     /** The tasks' rows as the statement's result: concatenated, or merged by the coordinator. */
-    StatementResult merge(MergeSpec spec, TaskRunner.Run run) throws SQLException {
+    private StatementResult merge(MergeSpec spec, TaskRunner.Run run) throws SQLException {
         if (spec.coordinator()) {
             List<Tuple> rows = new ArrayList<>();
             run.outcomes().forEach(o -> rows.addAll(o.result().tuples()));

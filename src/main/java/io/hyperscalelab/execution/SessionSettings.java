@@ -27,7 +27,7 @@ record SessionSettings(Map<String, String> propagated, long statementTimeoutMill
             SELECT name, current_setting(name) FROM pg_catalog.pg_settings
             WHERE context = 'user' AND source IN ('client', 'database', 'user', 'database user', 'session')
               AND name NOT IN ('application_name', 'client_encoding', 'role', 'session_authorization')
-              AND name !~ '^(auto_explain|citus|transaction_)'
+              AND name NOT LIKE 'auto\\_explain.%' AND name NOT LIKE 'citus.%' AND name NOT LIKE 'transaction\\_%'
             UNION ALL SELECT '~statement_timeout', setting FROM pg_catalog.pg_settings WHERE name = 'statement_timeout'
             UNION ALL SELECT '~explain_all_tasks', coalesce(current_setting('citus.explain_all_tasks', true), 'off')
             UNION ALL SELECT '~role_changed', (current_user <> session_user)::text""";
