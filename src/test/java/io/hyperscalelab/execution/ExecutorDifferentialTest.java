@@ -49,6 +49,10 @@ class ExecutorDifferentialTest {
                 "INSERT INTO github_events (event_id, event_type, user_id, created_at, payload) VALUES "
                         + "(1, 'PushEvent', NULL, '2016-12-01 05:30:00', '{\"distinct_size\": 3}'), "
                         + "(2, 'WatchEvent', NULL, '2016-12-01 06:30:00', '{}')",
+                // values that must survive the trip to the coordinator's merge: quotes, backslashes,
+                // array punctuation, line breaks, non-Latin text, the word NULL and SQL NULL
+                "INSERT INTO github_users (user_id, login) VALUES (-1, E'o''brien \\\\ \"{a,b}\"'), (-2, E'two\\nlines'), "
+                        + "(-3, 'ユーザー'), (-4, 'NULL'), (-5, NULL), (-6, ''), (-7, E'o''brien \\\\ \"{a,b}\"')",
                 "CREATE TABLE event_kinds (name text, category text)",
                 "INSERT INTO event_kinds VALUES ('PushEvent', 'code'), ('CreateEvent', 'code'), ('WatchEvent', 'social'), "
                         + "('IssuesEvent', 'issues'), ('IssueCommentEvent', 'issues'), ('ForkEvent', 'social')",
@@ -236,6 +240,13 @@ class ExecutorDifferentialTest {
                 assertThat(result.breakdown().path()).as(sql).isEqualTo(ExecutionPath.MULTI_SHARD);
                 assertThat(result.result().rows()).as(sql).hasSameSizeAs(LabCluster.rows(plain, sql)).isNotEmpty();
             }
+        }
+
+        @Test
+        void awkwardValuesSurviveTheMerge() throws Exception {
+            sameInOrder("SELECT login, count(*), min(user_id) FROM github_users WHERE user_id < 0 GROUP BY login "
+                    + "ORDER BY login NULLS FIRST", ExecutionPath.MULTI_SHARD);
+            sameInOrder("SELECT DISTINCT login FROM github_users WHERE user_id < 0 ORDER BY 1", ExecutionPath.MULTI_SHARD);
         }
 
         @Test
