@@ -154,7 +154,10 @@ class EmbeddedClusterLifecycleTest {
     void aNodeThatCannotStartFailsTheCreateAndIsCleanedUp() throws Exception {
         // A template whose configuration the server rejects: every node of the new group fails to start.
         cluster.prepare();
-        var templates = Files.list(properties.dataDirectory().resolve("templates")).filter(p -> !p.getFileName().toString().endsWith(".building")).toList();
+        String defaultVersion = "pg" + cluster.postgresMajorVersion() + ".";
+        var templates = Files.list(properties.dataDirectory().resolve("templates"))
+                .filter(p -> p.getFileName().toString().startsWith(defaultVersion) && !p.getFileName().toString().endsWith(".building"))
+                .toList();
         var conf = templates.get(0).resolve("worker/postgresql.conf");
         String original = Files.readString(conf);
         try {
