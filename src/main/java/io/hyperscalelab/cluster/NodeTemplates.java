@@ -24,8 +24,8 @@ import java.util.List;
  */
 final class NodeTemplates {
 
-    static final String DATABASE = "citus";
-    static final String ADMIN_USER = "citus";
+    static final String DATABASE = ServerGroup.DATABASE;
+    static final String ADMIN_USER = ServerGroup.ADMIN_USERNAME;
     static final String SUPERUSER = "postgres";
 
     private final PostgresBinaries binaries;

@@ -14,6 +14,11 @@ import java.util.List;
 public record ServerGroup(String name, List<ServerGroupNode> nodes, String postgresVersion, Instant createdAt,
                           boolean running, Firewall firewall) {
 
+    /** The learner's admin role on every group; Azure's form shows it greyed out. */
+    public static final String ADMIN_USERNAME = "citus";
+    /** The one database of every group, as on Azure. */
+    public static final String DATABASE = "citus";
+
     public ServerGroup {
         nodes = List.copyOf(nodes);
     }
