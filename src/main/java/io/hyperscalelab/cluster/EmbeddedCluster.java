@@ -286,9 +286,11 @@ public class EmbeddedCluster implements AutoCloseable {
             throw new ClusterException("Server group " + name + " is already being " + transitions.get(name).label().toLowerCase() + ".");
         }
         try {
-            forEachNode(group, node -> server(group, node).kill());
-            store.delete(new ServerGroupName(name));
-            groups.remove(name);
+            synchronized (lock(name)) {
+                forEachNode(group, node -> server(group, node).kill());
+                store.delete(new ServerGroupName(name));
+                groups.remove(name);
+            }
         } finally {
             transitions.remove(name);
         }

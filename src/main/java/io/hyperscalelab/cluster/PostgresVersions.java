@@ -1,8 +1,8 @@
 package io.hyperscalelab.cluster;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PostgreSQL major versions a server group can run, and for each its binaries and node
@@ -12,8 +12,9 @@ final class PostgresVersions {
 
     private final ClusterProperties properties;
     private final ServerUser user;
-    private final Map<Integer, PostgresBinaries> binaries = new HashMap<>();
-    private final Map<Integer, NodeTemplates> templates = new HashMap<>();
+    // read without a lock: a status poll must not wait while another version is being unpacked
+    private final Map<Integer, PostgresBinaries> binaries = new ConcurrentHashMap<>();
+    private final Map<Integer, NodeTemplates> templates = new ConcurrentHashMap<>();
 
     PostgresVersions(ClusterProperties properties, ServerUser user) {
         this.properties = properties;
@@ -29,11 +30,17 @@ final class PostgresVersions {
     }
 
     /** The binaries of a major version, unpacked now if need be; a clear error naming the others if it is not shipped. */
-    synchronized PostgresBinaries binaries(int majorVersion) {
-        return binaries.computeIfAbsent(majorVersion, major -> PostgresBinaries.install(properties.dataDirectory(), major));
+    PostgresBinaries binaries(int majorVersion) {
+        PostgresBinaries installed = binaries.get(majorVersion);
+        if (installed != null) {
+            return installed;
+        }
+        synchronized (this) {
+            return binaries.computeIfAbsent(majorVersion, major -> PostgresBinaries.install(properties.dataDirectory(), major));
+        }
     }
 
-    synchronized NodeTemplates templates(int majorVersion) {
+    NodeTemplates templates(int majorVersion) {
         PostgresBinaries forVersion = binaries(majorVersion);
         return templates.computeIfAbsent(majorVersion, major -> new NodeTemplates(forVersion, user, properties));
     }
