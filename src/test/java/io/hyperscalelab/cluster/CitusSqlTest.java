@@ -69,10 +69,7 @@ class CitusSqlTest {
 
     @AfterAll
     void deleteGroup() {
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     // ---------------------------------------------------------------- the lab's tables

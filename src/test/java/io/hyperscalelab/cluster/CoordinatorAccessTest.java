@@ -43,10 +43,7 @@ class CoordinatorAccessTest {
 
     @AfterAll
     void deleteGroup() {
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     // ---------------------------------------------------------------- firewall

@@ -59,10 +59,7 @@ class PostgresVersionsTest {
 
     @AfterAll
     void deleteGroups() {
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     @Test

@@ -38,10 +38,7 @@ class PsqlLabTest {
 
     @AfterAll
     void deleteGroup() {
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     @Test

@@ -48,10 +48,7 @@ class ConnectionStringsTest {
 
     @AfterAll
     void deleteGroup() {
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     @Test
