@@ -47,9 +47,11 @@ public record FirewallRule(String name, String startIpAddress, String endIpAddre
         Optional<String> problem = nameProblem(name)
                 .or(() -> addressProblem(startIpAddress).map(m -> "Start IP: " + m))
                 .or(() -> addressProblem(endIpAddress).map(m -> "End IP: " + m));
-        if (problem.isPresent()) {
-            return problem;
-        }
+        return problem.isPresent() ? problem : rangeProblem(startIpAddress, endIpAddress);
+    }
+
+    /** Why two valid addresses do not make a range (the grid shows it beside the end address), or empty when they do. */
+    public static Optional<String> rangeProblem(String startIpAddress, String endIpAddress) {
         if (Ipv4.parse(startIpAddress) > Ipv4.parse(endIpAddress)) {
             return Optional.of("The start IP address " + startIpAddress + " must not be greater than the end IP address "
                     + endIpAddress + ".");

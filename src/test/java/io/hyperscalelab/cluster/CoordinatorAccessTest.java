@@ -137,6 +137,7 @@ class CoordinatorAccessTest {
         assertThat(FirewallRule.problem("ok", "10.0.0.2", "10.0.0.1"))
                 .contains("The start IP address 10.0.0.2 must not be greater than the end IP address 10.0.0.1.");
         assertThat(FirewallRule.problem("Client_IP-1.2", "0.0.0.0", "255.255.255.255")).isEmpty();
+        assertThat(FirewallRule.rangeProblem("10.0.0.1", "10.0.0.1")).isEmpty();
         assertThatThrownBy(() -> new FirewallRule("ok", "1.2.3.4", "01.2.3.4")).isInstanceOf(ClusterException.class)
                 .hasMessageContaining("'01.2.3.4' is not a valid IPv4 address");
         assertThatThrownBy(() -> before.with(new FirewallRule("clientipaddress", "127.0.0.9", "127.0.0.9")))
