@@ -115,9 +115,9 @@ public class EmbeddedCluster implements AutoCloseable {
             throw new ClusterException("A server group has " + MIN_WORKERS + " to " + MAX_WORKERS + " worker nodes, not "
                     + workerCount + ".");
         }
-        if (adminPassword == null || adminPassword.isEmpty() || adminPassword.indexOf('\0') >= 0) {
-            throw new ClusterException("The administrator password must not be empty.");
-        }
+        AdminPassword.problem(adminPassword, AdminPassword.LOGIN).ifPresent(problem -> {
+            throw new ClusterException(problem);
+        });
         ServerGroup group = reserve(groupName, workerCount);
         try {
             provision(groupName, group, adminPassword);
