@@ -97,7 +97,7 @@ public final class ServerGroupFormRules {
             case POSTGRES_VERSION -> versionProblem(form.postgresVersion());
             case ADMIN_PASSWORD -> form.adminPassword().isEmpty() ? Optional.of(REQUIRED)
                     : AdminPassword.problem(form.adminPassword(), AdminPassword.LOGIN);
-            case CONFIRM_PASSWORD -> confirmationProblem(form);
+            case CONFIRM_PASSWORD -> confirmationProblem(form.adminPassword(), form.confirmPassword());
             case CONNECTIVITY -> form.connectivity() == ConnectivityMethod.PRIVATE_ACCESS
                     ? Optional.of("Private access (a private endpoint in a virtual network) is not part of this lab. "
                     + "Choose No access or Public access.")
@@ -218,12 +218,12 @@ public final class ServerGroupFormRules {
                 + (availableVersions.size() == 1 ? "version: " : "versions: ") + available + ".");
     }
 
-    private static Optional<String> confirmationProblem(ServerGroupForm form) {
-        if (form.confirmPassword().isEmpty()) {
+    /** The Confirm password field's rule, here and in the Reset the password dialog. */
+    public static Optional<String> confirmationProblem(String password, String confirmation) {
+        if (confirmation == null || confirmation.isEmpty()) {
             return Optional.of(REQUIRED);
         }
-        return form.confirmPassword().equals(form.adminPassword()) ? Optional.empty()
-                : Optional.of("Password and confirm password must match.");
+        return confirmation.equals(password) ? Optional.empty() : Optional.of("Password and confirm password must match.");
     }
 
     private static Optional<String> ipProblem(String ip) {

@@ -2,6 +2,7 @@ package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.ClusterException;
 import io.hyperscalelab.cluster.ClusterProperties;
+import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupName;
 import java.io.IOException;
 import java.io.Reader;
@@ -70,6 +71,21 @@ public class ServerGroupResources {
         return Optional.ofNullable(byName.get(serverGroupName));
     }
 
+    /**
+     * What the portal shows for a group: the form it was created from, or for a group made
+     * another way (the API, a test) the defaults. Either way its worker count is the cluster's.
+     */
+    public ServerGroupForm describe(ServerGroup group) {
+        ServerGroupForm form = find(group.name()).orElseGet(() -> new ServerGroupForm(LabSubscription.DEFAULT.name(), "",
+                false, group.name(), "", majorVersion(group.postgresVersion()), null, "", "", null, false, null, null));
+        ComputeConfiguration c = form.compute();
+        ComputeConfiguration actual = new ComputeConfiguration(c.tier(), group.workers().size(), c.workerVCores(),
+                c.workerStorageGiB(), c.coordinatorVCores(), c.coordinatorStorageGiB(), c.highAvailability());
+        return new ServerGroupForm(form.subscription(), form.resourceGroup(), false, form.serverGroupName(), form.location(),
+                form.postgresVersion(), actual, "", "", form.connectivity(), form.allowAzureServices(), form.firewallRules(),
+                form.tags());
+    }
+
     public void delete(String serverGroupName) {
         byName.remove(serverGroupName);
         try {
@@ -83,6 +99,14 @@ public class ServerGroupResources {
     public List<String> resourceGroups() {
         return List.copyOf(new TreeSet<>(byName.values().stream().map(ServerGroupForm::resourceGroup)
                 .filter(rg -> !rg.isEmpty()).toList()));
+    }
+
+    private static Integer majorVersion(String version) {
+        try {
+            return Integer.valueOf(version.split("\\.")[0]);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     // The name is checked before it becomes a file name.
