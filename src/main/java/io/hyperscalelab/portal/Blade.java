@@ -3,6 +3,8 @@ package io.hyperscalelab.portal;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -98,6 +100,15 @@ public class Blade extends Div {
     protected void setBladeTitle(String title) {
         heading.setText(title);
         current.setText(title);
+    }
+
+    /** A table as the portal draws them: compact rows, as tall as its rows. */
+    public static <T> Grid<T> table(String id) {
+        Grid<T> grid = new Grid<>();
+        grid.setId(id);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        return grid;
     }
 
     private static Nav breadcrumb(List<Crumb> crumbs, Span current) {

@@ -1,8 +1,11 @@
 package io.hyperscalelab.portal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One run of Create on the form, as the portal's deployment page follows it. Created on the UI
@@ -20,6 +23,7 @@ public final class Deployment {
     private final Instant startedAt;
     private final String correlationId = UUID.randomUUID().toString();
     private volatile Outcome outcome = new Outcome(State.IN_PROGRESS, null, null);
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     Deployment(String name, ServerGroupForm form, Instant startedAt) {
         this.name = name;
@@ -62,11 +66,18 @@ public final class Deployment {
         return Optional.ofNullable(outcome.endedAt());
     }
 
+    /** Waits up to {@code timeout} for the deployment to succeed or fail; true when it has. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     void succeeded(Instant at) {
         outcome = new Outcome(State.SUCCEEDED, null, at);
+        ended.countDown();
     }
 
     void failed(String message, Instant at) {
         outcome = new Outcome(State.FAILED, message, at);
+        ended.countDown();
     }
 }

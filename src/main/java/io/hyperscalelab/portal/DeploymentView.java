@@ -46,7 +46,7 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
     private final EmbeddedCluster cluster;
     private final Div statusLine = new Div();
     private final Div failure = new Div();
-    private final Grid<NodeRow> nodes = new Grid<>();
+    private final Grid<NodeRow> nodes = table("deployment-nodes");
     private final Button goToResource = new Button("Go to resource");
     private Deployment deployment;
     private Deployment.State shownState;
@@ -101,11 +101,9 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
                 detail("Correlation ID", deployment.correlationId()));
         details.addClassName("deployment-details");
 
-        nodes.setId("deployment-nodes");
         nodes.addColumn(NodeRow::name).setHeader("Resource").setAutoWidth(true);
         nodes.addColumn(row -> row.type() + " node").setHeader("Type");
         nodes.addComponentColumn(row -> NodeStatusBadge.of(row.status())).setHeader("Status");
-        nodes.setAllRowsVisible(true);
 
         goToResource.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         goToResource.setId("go-to-resource");

@@ -53,12 +53,11 @@ public class HomeView extends Div {
             section.add(new Span("No resources yet. Create a Hyperscale (Citus) server group to start the lab."));
             return section;
         }
-        Grid<ServerGroup> grid = new Grid<>();
+        Grid<ServerGroup> grid = Blade.table("recent-resources-grid");
         grid.addComponentColumn(group -> new RouterLink(group.name(), ServerGroupOverviewView.class,
                 ServerGroupOverviewView.parameters(group.name()))).setHeader("Name");
         grid.addColumn(group -> ServerGroupListView.TYPE).setHeader("Type");
         grid.setItems(cluster.groups());
-        grid.setAllRowsVisible(true);
         section.add(grid);
         return section;
     }

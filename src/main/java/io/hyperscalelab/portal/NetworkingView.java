@@ -24,13 +24,11 @@ public class NetworkingView extends ServerGroupBlade {
     @Override
     protected void build(ServerGroup group, ServerGroupForm details, Div main) {
         String coordinator = AzureNames.coordinator(group.name());
-        Grid<FirewallRuleInput> rules = new Grid<>();
-        rules.setId("firewall-rules-grid");
+        Grid<FirewallRuleInput> rules = table("firewall-rules-grid");
         rules.addColumn(FirewallRuleInput::name).setHeader("Firewall rule name");
         rules.addColumn(FirewallRuleInput::startIp).setHeader("Start IP address");
         rules.addColumn(FirewallRuleInput::endIp).setHeader("End IP address");
         rules.setItems(details.effectiveFirewallRules());
-        rules.setAllRowsVisible(true);
         main.add(new H2("Firewall rules"),
                 new Paragraph("Inbound connections from the IP addresses specified below will be allowed to port 5432 on "
                         + "the coordinator (" + coordinator + ") in your server group (" + group.name() + ")."),

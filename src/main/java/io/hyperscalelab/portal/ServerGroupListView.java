@@ -33,7 +33,7 @@ public class ServerGroupListView extends Blade {
     private final TextField nameFilter = new TextField();
     private final Select<String> resourceGroupFilter = new Select<>();
     private final Span count = new Span();
-    private final Grid<ServerGroupForm> grid = new Grid<>();
+    private final Grid<ServerGroupForm> grid = table("server-groups");
 
     public ServerGroupListView(EmbeddedCluster cluster, ServerGroupResources resources) {
         super(TITLE, "Default Directory", List.of(Crumb.home()));
@@ -67,14 +67,12 @@ public class ServerGroupListView extends Blade {
         filters.addClassName("list-filters");
         count.setId("item-count");
 
-        grid.setId("server-groups");
         grid.addComponentColumn(form -> new RouterLink(form.serverGroupName(), ServerGroupOverviewView.class,
                 ServerGroupOverviewView.parameters(form.serverGroupName()))).setHeader("Name").setSortable(false);
         grid.addColumn(form -> TYPE).setHeader("Type");
         grid.addColumn(form -> orDashes(form.resourceGroup())).setHeader("Resource group");
         grid.addColumn(form -> orDashes(Locations.withoutGeography(form.location()))).setHeader("Location");
         grid.addColumn(ServerGroupForm::subscription).setHeader("Subscription");
-        grid.setAllRowsVisible(true);
         content().add(filters, count, grid);
         refresh();
     }

@@ -30,7 +30,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
     private static final Duration REFRESH = Duration.ofSeconds(1);
 
     private final ServerGroupProvisioner provisioner;
-    private final Grid<NodeRow> nodes = new Grid<>();
+    private final Grid<NodeRow> nodes = table("server-group-nodes");
     private boolean highAvailability;
     private boolean deleting;
 
@@ -39,13 +39,11 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
         super(null, cluster, resources);
         this.provisioner = provisioner;
         addClassName("overview-view");
-        nodes.setId("server-group-nodes");
         nodes.addColumn(NodeRow::name).setHeader("Name").setAutoWidth(true);
-        nodes.addColumn(NodeRow::type).setHeader("Type");
-        nodes.addComponentColumn(row -> NodeStatusBadge.of(row.status())).setHeader("Status");
-        nodes.addColumn(row -> row.highAvailability() ? "Yes" : "No").setHeader("High availability");
+        nodes.addColumn(NodeRow::type).setHeader("Type").setAutoWidth(true);
+        nodes.addComponentColumn(row -> NodeStatusBadge.of(row.status())).setHeader("Status").setAutoWidth(true);
+        nodes.addColumn(row -> row.highAvailability() ? "Yes" : "No").setHeader("High availability").setAutoWidth(true);
         nodes.addColumn(NodeRow::fqdn).setHeader("Fully qualified domain name").setAutoWidth(true);
-        nodes.setAllRowsVisible(true);
         liveUpdates.whileAttached(this, REFRESH, this::refresh);
     }
 

@@ -8,8 +8,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.hyperscalelab.browser.PortalBrowser;
+import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.ServerGroup;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The lab's portal path in a real Chromium against the real app and its embedded cluster: from
@@ -42,6 +46,12 @@ class ServerGroupPortalBrowserTest {
     @Autowired
     private EmbeddedCluster cluster;
 
+    @Autowired
+    private ServerGroupProvisioner provisioner;
+
+    @Autowired
+    private ClusterProperties properties;
+
     private PortalBrowser browser;
 
     @BeforeAll
@@ -59,7 +69,7 @@ class ServerGroupPortalBrowserTest {
         Page page = browser.open("/");
         assertThat(page.locator(".service-row")).containsText("Azure Database for PostgreSQL servers");
         assertThat(page.locator(".service-tile")).hasCount(AzureService.values().length);
-        browser.screenshot("home");
+        screenshot(page, "home");
 
         page.locator(".service-tile", new Page.LocatorOptions().setHasText("Create a resource")).click();
         assertThat(page.locator(".breadcrumb")).containsText("Home");
@@ -67,12 +77,12 @@ class ServerGroupPortalBrowserTest {
         assertThat(page.locator("#marketplace-search input")).hasAttribute("placeholder", "Search the Marketplace");
         page.locator(".marketplace-category", new Page.LocatorOptions().setHasText("Databases")).click();
         assertThat(page.locator(".marketplace-featured")).containsText("Azure SQL Managed Instance");
-        browser.screenshot("create-resource");
+        screenshot(page, "create-resource");
 
         page.locator(".offer-name", new Page.LocatorOptions().setHasText("Azure Database for PostgreSQL")).click();
         assertThat(page.locator(".blade-title")).hasText(DeploymentOptionsView.TITLE);
         assertThat(page.locator("#hyperscale-card")).containsText("Best for ultra-high performance and data needs beyond 100GB.");
-        browser.screenshot("deployment-options");
+        screenshot(page, "deployment-options");
 
         page.locator("#single-server-create").click();
         assertThat(page.getByRole(AriaRole.DIALOG)).containsText("not part of this lab");
@@ -137,8 +147,12 @@ class ServerGroupPortalBrowserTest {
 
     @Test
     void createsAServerGroupFollowsItsDeploymentAndDeletesIt() {
-        String id = labId();
+        // The lab's own example names, so that the screenshots match the lab guide's text.
+        String id = "131057";
         String group = "postgres" + id;
+        if (cluster.group(group).isPresent()) {
+            cluster.delete(group); // left behind by an interrupted earlier run
+        }
         int groupsBefore = cluster.groups().size();
         Page page = browser.open(FORM);
 
@@ -150,7 +164,7 @@ class ServerGroupPortalBrowserTest {
         page.locator("#admin-password input").fill(PASSWORD);
         page.locator("#confirm-password input").fill(PASSWORD);
         assertThat(page.locator("#server-group-name .valid-check")).isVisible();
-        browser.screenshot("basics");
+        screenshot(page, "basics");
 
         // Configure server group: the estimate follows workers and vCores.
         page.locator("#configure-server-group").click();
@@ -171,7 +185,7 @@ class ServerGroupPortalBrowserTest {
         String chosenCost = MonthlyCostEstimate.format(MonthlyCostEstimate.total(chosen));
         assertThat(cost).hasText(chosenCost);
         assertThat(page.locator("#worker-count-slider")).hasValue("0");
-        browser.screenshot("configure");
+        screenshot(page, "configure");
         page.locator("#configure-save").click();
         assertThat(page.locator("#compute-summary")).containsText("Standard tier, 2 worker nodes");
         assertThat(page.locator("#compute-summary")).containsText(chosenCost + " / month");
@@ -186,7 +200,7 @@ class ServerGroupPortalBrowserTest {
         assertThat(review).containsText(chosen.coordinatorDetails());
         assertThat(review.locator(".review-row", new Locator.LocatorOptions().setHasText("Connectivity method"))).containsText("No access");
         assertThat(page.locator("#review-estimated-cost")).hasText(chosenCost);
-        browser.screenshot("review");
+        screenshot(page, "review");
 
         // Two clicks in a row, as an impatient learner does: one group, one deployment.
         page.locator("#create").dblclick();
@@ -199,7 +213,7 @@ class ServerGroupPortalBrowserTest {
             assertThat(deploymentNodes).containsText(node);
         }
         assertThat(deploymentNodes.locator(".node-status-available")).hasCount(3);
-        browser.screenshot("deployment");
+        screenshot(page, "deployment");
         assertThat(cluster.groups()).hasSize(groupsBefore + 1);
         assertThat(cluster.group(group)).isPresent();
 
@@ -213,7 +227,7 @@ class ServerGroupPortalBrowserTest {
         for (String node : List.of("srv" + id, group + "-w0", group + "-w1")) {
             assertThat(grid).containsText(node + ".postgres.database.azure.com");
         }
-        browser.screenshot("overview");
+        screenshot(page, "overview");
 
         ServerGroup created = cluster.group(group).orElseThrow();
         List<ProcessHandle> processes = created.nodes().stream()
@@ -234,6 +248,30 @@ class ServerGroupPortalBrowserTest {
             assertThat(process.onExit()).succeedsWithin(Duration.ofSeconds(30));
         }
         assertThat(page.locator("#server-groups")).not().containsText(group);
+    }
+
+    @Test
+    void aFailedDeploymentSaysSoInTheClustersWords() throws Exception {
+        // A directory the cluster did not make: the form cannot know, the cluster refuses the name.
+        Path stale = properties.dataDirectory().resolve("groups").resolve("postgres-stale");
+        Files.createDirectories(stale);
+        try {
+            Deployment deployment = provisioner.deploy(new ServerGroupForm(LabSubscription.DEFAULT.name(),
+                    "citus-stale-" + labId(), true, "postgres-stale", Locations.DEFAULT, cluster.postgresMajorVersion(),
+                    ComputeConfiguration.labDefault(), PASSWORD, PASSWORD, ConnectivityMethod.NO_ACCESS, false, null, null));
+            Page page = browser.open("/deployment/" + deployment.name());
+            assertThat(page.locator("#deployment-status")).containsText(DeploymentView.FAILED, SLOW);
+            assertThat(page.locator("#deployment-error")).containsText("A server group named postgres-stale already exists.");
+            assertThat(page.locator("#go-to-resource")).isDisabled();
+        } finally {
+            FileSystemUtils.deleteRecursively(stale);
+        }
+    }
+
+    /** The top of the page, without a selection left over from clicking: as the lab guide shows it. */
+    private void screenshot(Page page, String name) {
+        page.evaluate("() => { window.getSelection().removeAllRanges(); document.querySelector('.portal-page').scrollTo(0, 0); }");
+        browser.screenshot(name);
     }
 
     private static void expectError(Page page, String field, String value, String message) {
