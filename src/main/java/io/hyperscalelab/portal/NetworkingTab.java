@@ -59,6 +59,27 @@ final class NetworkingTab extends Div {
                 publicAccess);
     }
 
+    /**
+     * The learner's address as a firewall rule takes it: firewall rules are IPv4, so a browser on
+     * this machine that came over IPv6 loopback is 127.0.0.1, and an IPv4-mapped address its IPv4.
+     */
+    static String asFirewallAddress(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.isBlank()) {
+            return "127.0.0.1";
+        }
+        String address = remoteAddress.strip();
+        if (address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")) {
+            return "127.0.0.1";
+        }
+        String lower = address.toLowerCase(java.util.Locale.ROOT);
+        for (String mapped : new String[] {"::ffff:", "0:0:0:0:0:ffff:"}) {
+            if (lower.startsWith(mapped) && lower.indexOf('.') > 0) {
+                return address.substring(mapped.length());
+            }
+        }
+        return address;
+    }
+
     ConnectivityMethod connectivity() {
         return connectivity.getValue();
     }

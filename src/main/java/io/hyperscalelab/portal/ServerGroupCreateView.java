@@ -199,7 +199,6 @@ public class ServerGroupCreateView extends Div {
 
     private static String clientAddress() {
         UI ui = UI.getCurrent();
-        String address = ui == null ? null : ui.getSession().getBrowser().getAddress();
-        return address == null ? "127.0.0.1" : address;
+        return NetworkingTab.asFirewallAddress(ui == null ? null : ui.getSession().getBrowser().getAddress());
     }
 }

@@ -67,6 +67,10 @@ class ServerGroupPortalBrowserTest {
     @Test
     void homeLeadsThroughTheMarketplaceToTheHyperscaleForm() {
         Page page = browser.open("/");
+        page.locator(".service-tile", new Page.LocatorOptions().setHasText("Virtual machines")).click();
+        assertThat(page.locator(".blade-title")).hasText("Virtual machines");
+        assertThat(page.locator(".not-in-lab")).containsText("Virtual machines is not part of this lab.");
+        page.locator(".portal-brand").click();
         assertThat(page.locator(".service-row")).containsText("Azure Database for PostgreSQL servers");
         assertThat(page.locator(".service-tile")).hasCount(AzureService.values().length);
         screenshot(page, "home");
@@ -127,6 +131,49 @@ class ServerGroupPortalBrowserTest {
 
         page.locator("#create-new-resource-group").click();
         expectError(page, "#new-resource-group-name", "my group.", "cannot end in a period");
+    }
+
+    @Test
+    void networkingAndTagsCheckEachRowTheLearnerTouches() {
+        Page page = browser.open(FORM);
+        page.locator("#tab-networking").click();
+        Locator connectivity = page.locator("#connectivity-method");
+        connectivity.locator("vaadin-radio-button", new Locator.LocatorOptions().setHasText("Private access")).click();
+        assertThat(connectivity).hasAttribute("invalid", "");
+        assertThat(connectivity).containsText("Private access (a private endpoint in a virtual network) is not part of this lab.");
+        connectivity.locator("vaadin-radio-button", new Locator.LocatorOptions().setHasText("Public access")).click();
+        assertThat(connectivity).not().hasAttribute("invalid", "");
+
+        page.locator("#add-client-ip").click();
+        assertThat(page.locator("#firewall-rules-0-0 input")).hasValue("ClientIPAddress");
+        assertThat(page.locator("#firewall-rules-0-1 input")).hasValue("127.0.0.1");
+        assertThat(page.locator("#firewall-rules-0-1")).not().hasAttribute("invalid", "");
+        page.locator("#firewall-rules-1-0 input").fill("CloudShell");
+        page.locator("#firewall-rules-1-1 input").fill("13.71.7.300");
+        assertThat(page.locator("#firewall-rules-1-1")).containsText("Enter a valid IPv4 address");
+        assertThat(page.locator("#firewall-rules-1-2")).containsText(ServerGroupFormRules.REQUIRED);
+        page.locator("#firewall-rules-1-1 input").fill("13.71.7.78");
+        page.locator("#firewall-rules-1-2 input").fill("13.71.7.78");
+        assertThat(page.locator("#firewall-rules-1-1")).not().hasAttribute("invalid", "");
+        assertThat(page.locator("#firewall-rules-1-2")).not().hasAttribute("invalid", "");
+        // The row below the last filled one is always there, empty and without errors.
+        assertThat(page.locator("#firewall-rules-2-0")).not().hasAttribute("invalid", "");
+
+        page.locator("#tab-tags").click();
+        page.locator("#tags-0-0 input").fill("cost/center");
+        assertThat(page.locator("#tags-0-0")).containsText("Tag names can't contain these characters");
+        page.locator("#tags-0-0 input").fill("env");
+        page.locator("#tags-0-1 input").fill("lab");
+        assertThat(page.locator("#tags-0-0")).not().hasAttribute("invalid", "");
+
+        page.locator("#tab-review").click();
+        Locator review = page.locator("#review-tab");
+        assertThat(review.locator(".review-row", new Locator.LocatorOptions().setHasText("Connectivity method")))
+                .containsText("Public access (allowed IP addresses)");
+        assertThat(review.locator(".review-row", new Locator.LocatorOptions().setHasText("Firewall rules"))).containsText("2");
+        assertThat(review.locator(".review-row", new Locator.LocatorOptions().setHasText("env"))).containsText("lab");
+        assertThat(page.locator("#tab-networking")).not().hasClass(Pattern.compile("tab-error"));
+        assertThat(page.locator("#tab-tags")).not().hasClass(Pattern.compile("tab-error"));
     }
 
     @Test
