@@ -2,6 +2,7 @@ package io.hyperscalelab.portal;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,7 +46,7 @@ public enum AzureService {
 
     /** The URL segment of its "not part of this lab" page. */
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<AzureService> bySlug(String slug) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -55,7 +56,7 @@ final class BasicsTab extends Div {
                 + "you to horizontally scale your Postgres relational database across multiple managed Postgres servers "
                 + "using sharding and replication. ");
         intro.add(new Anchor("https://learn.microsoft.com/azure/cosmos-db/postgresql/introduction", "Learn more",
-                com.vaadin.flow.component.html.AnchorTarget.BLANK));
+                AnchorTarget.BLANK));
 
         subscription.setItems(initial.subscription());
         subscription.setValue(initial.subscription());

@@ -102,6 +102,17 @@ public class Blade extends Div {
         current.setText(title);
     }
 
+    /** A "label: value" line of a summary, as Review + create and the deployment page list them. */
+    public static Component detail(String label, String value) {
+        Span labelSpan = new Span(label);
+        labelSpan.addClassName("review-label");
+        Span valueSpan = new Span(value.isEmpty() ? "--" : value);
+        valueSpan.addClassName("review-value");
+        Div row = new Div(labelSpan, valueSpan);
+        row.addClassName("review-row");
+        return row;
+    }
+
     /** A table as the portal draws them: compact rows, as tall as its rows. */
     public static <T> Grid<T> table(String id) {
         Grid<T> grid = new Grid<>();

@@ -155,14 +155,4 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
         icon.addClassName(state == Deployment.State.SUCCEEDED ? "status-ok" : "status-failed");
         return icon;
     }
-
-    private static Component detail(String label, String value) {
-        Span l = new Span(label);
-        l.addClassName("review-label");
-        Span v = new Span(value.isEmpty() ? "--" : value);
-        v.addClassName("review-value");
-        Div row = new Div(l, v);
-        row.addClassName("review-row");
-        return row;
-    }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -71,7 +72,7 @@ final class NetworkingTab extends Div {
         if (address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")) {
             return "127.0.0.1";
         }
-        String lower = address.toLowerCase(java.util.Locale.ROOT);
+        String lower = address.toLowerCase(Locale.ROOT);
         for (String mapped : new String[] {"::ffff:", "0:0:0:0:0:ffff:"}) {
             if (lower.startsWith(mapped) && lower.indexOf('.') > 0) {
                 return address.substring(mapped.length());

@@ -69,27 +69,27 @@ final class ReviewTab extends Div {
     private static Component basics(ServerGroupForm form) {
         ComputeConfiguration c = form.compute();
         return section("Basics",
-                row("Subscription", form.subscription()),
-                row("Resource group", (form.newResourceGroup() ? "(new) " : "") + form.resourceGroup()),
-                row("Location", form.location()),
-                row("Server group", form.serverGroupName()),
-                row("Server admin login name", AdminPassword.LOGIN),
-                row("Worker node count", String.valueOf(c.workerCount())),
-                row("Worker node compute + storage", c.workerDetails()),
-                row("Coordinator node compute + storage", c.coordinatorDetails()),
-                row("High availability", c.highAvailability() ? "Yes" : "No"));
+                Blade.detail("Subscription", form.subscription()),
+                Blade.detail("Resource group", (form.newResourceGroup() ? "(new) " : "") + form.resourceGroup()),
+                Blade.detail("Location", form.location()),
+                Blade.detail("Server group", form.serverGroupName()),
+                Blade.detail("Server admin login name", AdminPassword.LOGIN),
+                Blade.detail("Worker node count", String.valueOf(c.workerCount())),
+                Blade.detail("Worker node compute + storage", c.workerDetails()),
+                Blade.detail("Coordinator node compute + storage", c.coordinatorDetails()),
+                Blade.detail("High availability", c.highAvailability() ? "Yes" : "No"));
     }
 
     private static Component networking(ServerGroupForm form) {
         return section("Networking",
-                row("Connectivity method", form.connectivity().label()),
-                row("Allow Azure services and resources to access this server group", form.allowAzureServices() ? "Yes" : "No"),
-                row("Firewall rules", String.valueOf(form.effectiveFirewallRules().size())));
+                Blade.detail("Connectivity method", form.connectivity().label()),
+                Blade.detail("Allow Azure services and resources to access this server group", form.allowAzureServices() ? "Yes" : "No"),
+                Blade.detail("Firewall rules", String.valueOf(form.effectiveFirewallRules().size())));
     }
 
     private static Component tags(ServerGroupForm form) {
         Div section = section("Tags");
-        form.tags().forEach(tag -> section.add(row(tag.name(), tag.value() + " (Hyperscale (Citus) server group)")));
+        form.tags().forEach(tag -> section.add(Blade.detail(tag.name(), tag.value() + " (Hyperscale (Citus) server group)")));
         return section;
     }
 
@@ -98,15 +98,5 @@ final class ReviewTab extends Div {
         section.addClassName("review-section");
         section.add(rows);
         return section;
-    }
-
-    private static Component row(String label, String value) {
-        Span labelSpan = new Span(label);
-        labelSpan.addClassName("review-label");
-        Span valueSpan = new Span(value.isEmpty() ? "--" : value);
-        valueSpan.addClassName("review-value");
-        Div row = new Div(labelSpan, valueSpan);
-        row.addClassName("review-row");
-        return row;
     }
 }

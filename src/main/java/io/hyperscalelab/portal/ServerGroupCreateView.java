@@ -5,8 +5,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -17,6 +15,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,7 +74,7 @@ public class ServerGroupCreateView extends Div {
 
         for (FormTab formTab : FormTab.values()) {
             Tab tab = new Tab(formTab.label());
-            tab.setId("tab-" + formTab.name().toLowerCase(java.util.Locale.ROOT));
+            tab.setId("tab-" + formTab.name().toLowerCase(Locale.ROOT));
             tabs.put(formTab, tab);
             tabStrip.add(tab);
         }

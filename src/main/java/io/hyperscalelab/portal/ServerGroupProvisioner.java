@@ -71,11 +71,11 @@ public class ServerGroupProvisioner implements DisposableBean {
         rules().problems(form).values().stream().findFirst().ifPresent(problem -> {
             throw new ClusterException("Server group " + form.serverGroupName() + " cannot be created: " + problem);
         });
-        Deployment deployment = new Deployment(deploymentName(), form, clock.instant());
+        Deployment deployment = register(form);
         if (inProgress.putIfAbsent(form.serverGroupName(), deployment) != null) {
+            deployments.remove(deployment.name());
             throw new ClusterException("Server group " + form.serverGroupName() + " is already being deployed.");
         }
-        deployments.put(deployment.name(), deployment);
         executor.execute(() -> run(deployment, form));
         return deployment;
     }
@@ -130,12 +130,14 @@ public class ServerGroupProvisioner implements DisposableBean {
         cluster.create(form.serverGroupName(), form.compute().workerCount(), form.adminPassword());
     }
 
-    private String deploymentName() {
+    /** A new deployment under a name no other has, such as "Microsoft.PostgreSQLServerGroup-20201116101112". */
+    private Deployment register(ServerGroupForm form) {
         String base = "Microsoft.PostgreSQLServerGroup-" + DEPLOYMENT_TIME.format(clock.instant());
-        String name = base;
-        for (int i = 2; deployments.containsKey(name); i++) {
-            name = base + "-" + i;
+        for (int i = 1; ; i++) {
+            Deployment deployment = new Deployment(i == 1 ? base : base + "-" + i, form, clock.instant());
+            if (deployments.putIfAbsent(deployment.name(), deployment) == null) {
+                return deployment;
+            }
         }
-        return name;
     }
 }
