@@ -110,15 +110,20 @@ public class ServerGroupProvisioner implements DisposableBean {
     }
 
     private void run(Deployment deployment, ServerGroupForm form) {
+        String failure = null;
         try {
             createGroup(form);
             resources.save(form);
-            deployment.succeeded(clock.instant());
         } catch (RuntimeException e) {
             log.warn("Deployment {} of server group {} failed: {}", deployment.name(), form.serverGroupName(), e.getMessage());
-            deployment.failed(e.getMessage(), clock.instant());
-        } finally {
-            inProgress.remove(form.serverGroupName(), deployment);
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        // Free the name first: whoever sees the deployment end may use the name again at once.
+        inProgress.remove(form.serverGroupName(), deployment);
+        if (failure == null) {
+            deployment.succeeded(clock.instant());
+        } else {
+            deployment.failed(failure, clock.instant());
         }
     }
 
