@@ -493,10 +493,11 @@ public class EmbeddedCluster implements AutoCloseable {
         }
     }
 
+    // The same rule as the portal's form, so a reset cannot set a password the form would refuse.
     private static void checkAdminPassword(String adminPassword) {
-        if (adminPassword == null || adminPassword.isEmpty() || adminPassword.indexOf('\0') >= 0) {
-            throw new ClusterException("The administrator password must not be empty.");
-        }
+        AdminPassword.problem(adminPassword, AdminPassword.LOGIN).ifPresent(problem -> {
+            throw new ClusterException(problem);
+        });
     }
 
     private Object lock(String name) {

@@ -3,9 +3,7 @@ package io.hyperscalelab.portal;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
-import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.lab.LabPanel;
 
 /**
@@ -25,11 +23,7 @@ public class PortalLayout extends Div implements RouterLayout {
     }
 
     private static Header topBar() {
-        RouterLink brand = new RouterLink("Microsoft Azure", HomeView.class);
-        brand.addClassName("portal-brand");
-        Span search = new Span("Search resources, services, and docs (G+/)");
-        search.addClassName("portal-search");
-        Header bar = new Header(brand, search);
+        Header bar = new Header(new PortalNavigation());
         bar.addClassName("portal-top-bar");
         return bar;
     }

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,7 +63,9 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Saves what the browser shows as {@code Images/<name>.png}. */
     public void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(IMAGES.resolve(name + ".png")));
+        // Finished transitions (a tab's underline moving), so the picture shows where the page settles.
+        page.screenshot(new Page.ScreenshotOptions().setPath(IMAGES.resolve(name + ".png"))
+                .setAnimations(ScreenshotAnimations.DISABLED));
     }
 
     @Override

@@ -156,6 +156,8 @@ class EmbeddedClusterLifecycleTest {
         assertThatThrownBy(() -> cluster.create("ok-name", 1, PASSWORD)).hasMessageContaining("2 to 20 worker nodes");
         assertThatThrownBy(() -> cluster.create("ok-name", 21, PASSWORD)).hasMessageContaining("2 to 20 worker nodes");
         assertThatThrownBy(() -> cluster.create("ok-name", 2, "")).hasMessageContaining("password must not be empty");
+        assertThatThrownBy(() -> cluster.create("ok-name", 2, "passwordonly")).hasMessageContaining("three of the following categories");
+        assertThatThrownBy(() -> cluster.create("ok-name", 2, "My-citus-1")).hasMessageContaining("cannot contain the login name");
         assertThatThrownBy(() -> cluster.start("missing")).hasMessage("There is no server group named missing.");
 
         cluster.create("taken", 2, PASSWORD);

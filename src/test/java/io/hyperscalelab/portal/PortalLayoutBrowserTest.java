@@ -37,6 +37,6 @@ class PortalLayoutBrowserTest {
 
         assertThat(page.locator(".portal-top-bar")).containsText("Microsoft Azure");
         assertThat(page.locator(".lab-panel")).containsText("Lab Guide");
-        assertThat(page.locator(".portal-page")).containsText("Hyperscale Lab");
+        assertThat(page.locator(".portal-page")).containsText("Azure services");
     }
 }
