@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,6 +44,9 @@ public class EmbeddedCluster implements AutoCloseable {
 
     public static final int MIN_WORKERS = 2;
     public static final int MAX_WORKERS = 20;
+    /** How many ports a new node tries when other processes take them as it starts. */
+    static final int PORT_ATTEMPTS = 5;
+    private static final String PORT_SETTING = "port = ";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedCluster.class);
 
     private final ClusterProperties properties;
@@ -56,10 +58,8 @@ public class EmbeddedCluster implements AutoCloseable {
     private final Map<String, ServerGroup> groups = new ConcurrentHashMap<>();
     /** Groups being created or deleted; their nodes report this status. */
     private final Map<String, NodeStatus> transitions = new ConcurrentHashMap<>();
-    /** Groups still being created, so that their status can be followed. */
-    private final Map<String, ServerGroup> provisioning = new ConcurrentHashMap<>();
-    /** Ports promised to groups still being created. Guarded by {@code this}. */
-    private final Set<Integer> reservedPorts = new HashSet<>();
+    /** Groups still being created, so that their nodes can be followed; their ports are promised to them. */
+    private final Map<String, Provisioning> provisioning = new ConcurrentHashMap<>();
     /** One lock per group: changes to a stored group (start, stop, firewall, password) take turns. */
     private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
 
@@ -147,20 +147,19 @@ public class EmbeddedCluster implements AutoCloseable {
         }
         checkAdminPassword(spec.adminPassword());
         PostgresBinaries binaries = versions.binaries(spec.postgresVersion());
-        ServerGroup group = reserve(groupName, workerCount, binaries.version(), spec.firewall());
+        Provisioning pending = reserve(groupName, workerCount, binaries.version(), spec.firewall());
         try {
-            provision(groupName, group, spec.adminPassword());
+            ServerGroup group = provision(groupName, pending, spec.adminPassword());
             store.save(group);
             groups.put(group.name(), group);
             return group;
         } catch (RuntimeException e) {
-            removeQuietly(groupName, group);
+            removeQuietly(groupName, pending.group());
             throw new ClusterException("Server group " + groupName + " could not be created: " + e.getMessage(), e);
         } finally {
             synchronized (this) {
-                group.nodes().forEach(n -> reservedPorts.remove(n.port()));
-                provisioning.remove(group.name());
-                transitions.remove(group.name());
+                provisioning.remove(groupName.value());
+                transitions.remove(groupName.value());
             }
         }
     }
@@ -296,10 +295,17 @@ public class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    /** Each node's status, in the order coordinator, w0, w1, ... */
+    /**
+     * Each node's status, in the order coordinator, w0, w1, ... While a group is being created,
+     * each worker turns Available as soon as it runs with its passwords, and the coordinator
+     * when the group is ready (see {@link Provisioning}).
+     */
     public Map<ServerGroupNode, NodeStatus> status(String name) {
-        ServerGroup pending = provisioning.get(name);
-        ServerGroup group = pending != null ? pending : existing(name);
+        Provisioning pending = provisioning.get(name);
+        if (pending != null) {
+            return pending.statuses();
+        }
+        ServerGroup group = existing(name);
         NodeStatus transition = transitions.get(name);
         Map<ServerGroupNode, NodeStatus> result = new LinkedHashMap<>();
         for (ServerGroupNode node : group.nodes()) {
@@ -348,7 +354,7 @@ public class EmbeddedCluster implements AutoCloseable {
         executor.shutdown();
     }
 
-    private synchronized ServerGroup reserve(ServerGroupName name, int workerCount, String postgresVersion, Firewall firewall) {
+    private synchronized Provisioning reserve(ServerGroupName name, int workerCount, String postgresVersion, Firewall firewall) {
         if (groups.containsKey(name.value()) || transitions.containsKey(name.value()) || Files.exists(store.directory(name))) {
             throw new ClusterException("A server group named " + name + " already exists.");
         }
@@ -358,16 +364,16 @@ public class EmbeddedCluster implements AutoCloseable {
         for (int i = 0; i < workerCount; i++) {
             nodes.add(new ServerGroupNode(name + "-w" + i, NodeRole.WORKER, ports.get(i + 1)));
         }
-        reservedPorts.addAll(ports);
         transitions.put(name.value(), NodeStatus.PROVISIONING);
-        ServerGroup group = new ServerGroup(name.value(), nodes, postgresVersion, Instant.now(), true, firewall);
-        provisioning.put(name.value(), group);
-        return group;
+        Provisioning pending = new Provisioning(new ServerGroup(name.value(), nodes, postgresVersion, Instant.now(), true, firewall));
+        provisioning.put(name.value(), pending);
+        return pending;
     }
 
     // Ports of stored groups stay theirs even while stopped, so connection strings keep working.
-    private List<Integer> allocatePorts(int count) {
-        Set<Integer> taken = new HashSet<>(reservedPorts);
+    private synchronized List<Integer> allocatePorts(int count) {
+        Set<Integer> taken = new HashSet<>();
+        provisioning.values().forEach(p -> taken.addAll(p.ports()));
         groups.values().forEach(g -> g.nodes().forEach(n -> taken.add(n.port())));
         List<Integer> ports = new ArrayList<>();
         for (int port = properties.firstPort(); port <= properties.lastPort() && ports.size() < count; port++) {
@@ -390,7 +396,9 @@ public class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    private void provision(ServerGroupName name, ServerGroup group, String adminPassword) {
+    /** Creates and starts the nodes and registers the workers; returns the group as it came to be (see {@link Provisioning#move}). */
+    private ServerGroup provision(ServerGroupName name, Provisioning pending, String adminPassword) {
+        ServerGroup reserved = pending.group();
         String superuserPassword = Passwords.generate();
         try {
             Files.createDirectories(store.directory(name));
@@ -399,26 +407,29 @@ public class EmbeddedCluster implements AutoCloseable {
         }
         store.saveSecret(name, superuserPassword);
         store.saveAdminSecret(name, adminPassword);
-        NodeTemplates templates = versions.templates(group.postgresMajorVersion());
+        NodeTemplates templates = versions.templates(reserved.postgresMajorVersion());
         String templatePassword = templates.templatePassword();
         // keytool takes a while (a JVM of its own): it runs while the nodes are copied
         Future<ServerCertificate> certificate = executor.submit(ServerCertificate::generate);
-        forEachNode(group, node -> {
+        forEachNode(reserved, node -> {
             Path dataDirectory = store.dataDirectory(name, node);
             try {
                 user.createOwnedDirectory(dataDirectory);
                 user.run(List.of("cp", "-a", templates.template(node.role()) + "/.", dataDirectory.toString()), 120);
-                Files.writeString(dataDirectory.resolve("postgresql.conf"), "port = " + node.port() + "\n",
-                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new ClusterException("Node " + node.name() + " could not be created: " + e.getMessage(), e);
             }
+            writePort(dataDirectory, node.port());
             if (node.role() == NodeRole.COORDINATOR) {
-                coordinatorAccess.prepare(dataDirectory, group.firewall(), () -> result(certificate));
+                coordinatorAccess.prepare(dataDirectory, reserved.firewall(), () -> result(certificate));
             }
-            server(group, node).start();
-            setPasswords(node, templatePassword, superuserPassword, adminPassword);
+            ServerGroupNode started = startOnFreePort(pending, node, server(reserved, node));
+            setPasswords(started, templatePassword, superuserPassword, adminPassword);
+            if (started.role() == NodeRole.WORKER) {
+                pending.workerReady(started);
+            }
         });
+        ServerGroup group = pending.group();
         try (Connection c = nodeConnection(group.coordinator(), superuserPassword)) {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO citus_internal.worker_credentials VALUES (?, ?)")) {
                 insert.setString(1, NodeTemplates.ADMIN_USER);
@@ -434,6 +445,48 @@ public class EmbeddedCluster implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new ClusterException("The workers could not be added to the coordinator: " + e.getMessage(), e);
+        }
+        return group;
+    }
+
+    /**
+     * Starts a new node. Its port was free when it was chosen, but another process may have taken
+     * it since (another app, a test run beside this one): then the node moves to another free port.
+     */
+    private ServerGroupNode startOnFreePort(Provisioning pending, ServerGroupNode node, PostgresServer server) {
+        ServerGroupNode current = node;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server.start();
+                return current;
+            } catch (PortInUseException e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw new ClusterException("Node " + node.name() + " could not start: other processes took each of the "
+                            + PORT_ATTEMPTS + " ports it was given, the last " + current.port() + ".", e);
+                }
+                ServerGroupNode moved = moveToFreePort(pending, current);
+                log.info("Port {} of node {} was taken by another process as the node started; it takes port {}",
+                        current.port(), node.name(), moved.port());
+                writePort(server.dataDirectory(), moved.port());
+                current = moved;
+            }
+        }
+    }
+
+    private synchronized ServerGroupNode moveToFreePort(Provisioning pending, ServerGroupNode node) {
+        return pending.move(node, allocatePorts(1).get(0));
+    }
+
+    // A node's own port is the last line of its postgresql.conf; a node that moves has it replaced.
+    private static void writePort(Path dataDirectory, int port) {
+        Path conf = dataDirectory.resolve("postgresql.conf");
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(conf));
+            lines.removeIf(line -> line.startsWith(PORT_SETTING));
+            lines.add(PORT_SETTING + port);
+            Files.write(conf, lines);
+        } catch (IOException e) {
+            throw new ClusterException("Cannot set the port in " + conf + ": " + e.getMessage(), e);
         }
     }
 

@@ -131,8 +131,7 @@ final class NodeTemplates {
         Files.writeString(dataDir.resolve("postgresql.conf"), configuration(), java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(dataDir.resolve("pg_hba.conf"), PgHba.loopbackOnly());
         PostgresServer server = new PostgresServer(binaries, user, dataDir);
-        int port = freePort();
-        server.start("-p " + port);
+        int port = startOnFreePort(server);
         try {
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/";
             try (Connection c = DriverManager.getConnection(url + "postgres", SUPERUSER, password);
@@ -155,6 +154,21 @@ final class NodeTemplates {
     private static String sql(String resource) throws IOException {
         try (InputStream in = NodeTemplates.class.getResourceAsStream("/citus/" + resource)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    // The port is the OS's pick and free a moment before the server binds it; another process may take it in between.
+    private static int startOnFreePort(PostgresServer server) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            try {
+                server.start("-p " + port);
+                return port;
+            } catch (PortInUseException e) {
+                if (attempt == EmbeddedCluster.PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -40,6 +40,10 @@ public record ServerGroup(String name, List<ServerGroupNode> nodes, String postg
         return new ServerGroup(name, nodes, postgresVersion, createdAt, running, firewall);
     }
 
+    ServerGroup withNodes(List<ServerGroupNode> nodes) {
+        return new ServerGroup(name, nodes, postgresVersion, createdAt, running, firewall);
+    }
+
     ServerGroup withFirewall(Firewall firewall) {
         return new ServerGroup(name, nodes, postgresVersion, createdAt, running, firewall);
     }
