@@ -25,6 +25,12 @@ public final class ConnectionStrings {
     public record Entry(String label, String value) {
     }
 
+    /** Where the coordinator really listens, "host:port": what every entry connects to. */
+    public static String endpoint(ServerGroup group) {
+        ServerGroupNode coordinator = group.coordinator();
+        return coordinator.host() + ":" + coordinator.port();
+    }
+
     public static List<Entry> of(ServerGroup group) {
         ServerGroupNode coordinator = group.coordinator();
         return of(coordinator.host(), coordinator.port());

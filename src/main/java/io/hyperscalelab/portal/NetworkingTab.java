@@ -6,7 +6,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,7 +19,7 @@ final class NetworkingTab extends Div {
     private final TextRows firewallRules;
     private final Div publicAccess = new Div();
 
-    /** @param clientIp the learner's address as this server sees it, for "+ Add current client IP address" */
+    /** @param clientIp the learner's address as this server sees it ({@link ClientAddress}), for "+ Add current client IP address" */
     NetworkingTab(String clientIp, Consumer<FormField> touched, Runnable changed) {
         addClassName("form-tab");
         setId("networking-tab");
@@ -58,27 +57,6 @@ final class NetworkingTab extends Div {
                 new FormRow("Connectivity method", true, "Public access lets the IP addresses you list reach the "
                         + "coordinator. Private access is not part of this lab.", connectivity),
                 publicAccess);
-    }
-
-    /**
-     * The learner's address as a firewall rule takes it: firewall rules are IPv4, so a browser on
-     * this machine that came over IPv6 loopback is 127.0.0.1, and an IPv4-mapped address its IPv4.
-     */
-    static String asFirewallAddress(String remoteAddress) {
-        if (remoteAddress == null || remoteAddress.isBlank()) {
-            return "127.0.0.1";
-        }
-        String address = remoteAddress.strip();
-        if (address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")) {
-            return "127.0.0.1";
-        }
-        String lower = address.toLowerCase(Locale.ROOT);
-        for (String mapped : new String[] {"::ffff:", "0:0:0:0:0:ffff:"}) {
-            if (lower.startsWith(mapped) && lower.indexOf('.') > 0) {
-                return address.substring(mapped.length());
-            }
-        }
-        return address;
     }
 
     ConnectivityMethod connectivity() {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A blade of one server group ("postgres131057 | Connection strings"): the group named in the URL,
- * the resource menu on the left and the blade's own part on the right.
+ * A blade of one server group ("postgres131057 - Connection strings", as the Gen-1 portal titled
+ * them): the group named in the URL, the resource menu on the left and the blade's own part on the right.
  */
 abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -45,7 +45,7 @@ abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         groupName = event.getRouteParameters().get(NAME).orElse("");
-        setBladeTitle(section == null ? groupName : groupName + " | " + section);
+        setBladeTitle(section == null ? groupName : groupName + " - " + section);
         content().removeAll();
         main.removeAll();
         setCommands();

@@ -65,7 +65,7 @@ public class ServerGroupCreateView extends Div {
         ServerGroupForm initial = ServerGroupForm.initial(rules.defaultVersion());
         basics = new BasicsTab(rules, resources.resourceGroups(), initial, this::touch, this::openConfigure);
         basics.showCompute(compute);
-        networking = new NetworkingTab(clientAddress(), this::touch, this::refresh);
+        networking = new NetworkingTab(ClientAddress.current(), this::touch, this::refresh);
         tags = new TagsTab(this::refresh);
         pages.put(FormTab.BASICS, basics);
         pages.put(FormTab.NETWORKING, networking);
@@ -118,7 +118,7 @@ public class ServerGroupCreateView extends Div {
         ServerGroupForm current = form();
         Map<FormField, String> problems = rules.problems(current);
         basics.showProblems(problems, shown);
-        networking.showProblems(problems, shown, rules.firewallRuleProblems(current.effectiveFirewallRules()));
+        networking.showProblems(problems, shown, ServerGroupFormRules.firewallRuleProblems(current.effectiveFirewallRules()));
         tags.showProblems(shown, rules.tagProblems(current.tags()));
         for (FormTab formTab : FormTab.values()) {
             boolean hasError = problems.keySet().stream().anyMatch(f -> f.tab() == formTab && shown.contains(f));
@@ -194,10 +194,5 @@ public class ServerGroupCreateView extends Div {
     private FormTab selectedTab() {
         return tabs.entrySet().stream().filter(e -> e.getValue() == tabStrip.getSelectedTab())
                 .map(Map.Entry::getKey).findFirst().orElse(FormTab.BASICS);
-    }
-
-    private static String clientAddress() {
-        UI ui = UI.getCurrent();
-        return NetworkingTab.asFirewallAddress(ui == null ? null : ui.getSession().getBrowser().getAddress());
     }
 }

@@ -1,5 +1,6 @@
 package io.hyperscalelab.portal;
 
+import io.hyperscalelab.cluster.Firewall;
 import java.util.List;
 
 /**
@@ -48,6 +49,15 @@ public record ServerGroupForm(String subscription, String resourceGroup, boolean
     /** The firewall rules only count when the learner chose public access. */
     public List<FirewallRuleInput> effectiveFirewallRules() {
         return connectivity == ConnectivityMethod.PUBLIC_ACCESS ? firewallRules : List.of();
+    }
+
+    /**
+     * The firewall the group starts with: Azure's No access, unless the learner chose public
+     * access; then the rules and the "Allow Azure services" switch. For a form without problems.
+     */
+    public Firewall firewall() {
+        return connectivity == ConnectivityMethod.PUBLIC_ACCESS
+                ? FirewallRuleInput.firewall(allowAzureServices, firewallRules) : Firewall.NO_ACCESS;
     }
 
     // Keeps the passwords out of logs and error messages.

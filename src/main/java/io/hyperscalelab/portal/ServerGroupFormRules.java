@@ -1,6 +1,8 @@
 package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.AdminPassword;
+import io.hyperscalelab.cluster.Firewall;
+import io.hyperscalelab.cluster.FirewallRule;
 import io.hyperscalelab.cluster.ServerGroupName;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * The server group form's rules: which field is wrong and the message the portal shows beside it.
  * The rules that also bind the API live in the cluster package ({@link ServerGroupName},
- * {@link AdminPassword}) and are only called from here; the rest are the portal's own
- * (required fields, the confirmation, resource group names, firewall rules and tags).
+ * {@link AdminPassword}, {@link FirewallRule}, {@link Firewall}) and are only called from here;
+ * the rest are the portal's own (required fields, the confirmation, resource group names and tags).
  */
 public final class ServerGroupFormRules {
 
@@ -31,9 +33,6 @@ public final class ServerGroupFormRules {
 
     private static final int RESOURCE_GROUP_MAX = 90;
     private static final Pattern RESOURCE_GROUP = Pattern.compile("[\\p{L}\\p{N}_.()-]+");
-    private static final int FIREWALL_RULE_NAME_MAX = 128;
-    private static final Pattern FIREWALL_RULE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     private static final int TAG_NAME_MAX = 512;
     private static final int TAG_VALUE_MAX = 256;
     private static final Pattern TAG_NAME_FORBIDDEN = Pattern.compile("[<>%&\\\\?/]");
@@ -138,26 +137,28 @@ public final class ServerGroupFormRules {
         return Optional.empty();
     }
 
-    /** For each firewall rule, the problems of its name, start IP and end IP. */
-    public List<RowProblems> firewallRuleProblems(List<FirewallRuleInput> rules) {
+    /**
+     * For each firewall rule, the problems of its name, start IP and end IP, in the cluster's
+     * words: the create form's grid and the Networking blade's ask the rules the API enforces.
+     * A name used twice is marked on its second row, once both rows are otherwise valid.
+     */
+    public static List<RowProblems> firewallRuleProblems(List<FirewallRuleInput> rules) {
         List<RowProblems> rows = new ArrayList<>();
-        Set<String> names = new HashSet<>();
+        List<FirewallRule> valid = new ArrayList<>();
         for (FirewallRuleInput rule : rules) {
-            Optional<String> name;
-            if (rule.name().isEmpty()) {
-                name = Optional.of(REQUIRED);
-            } else if (rule.name().length() > FIREWALL_RULE_NAME_MAX || !FIREWALL_RULE_NAME.matcher(rule.name()).matches()) {
-                name = Optional.of("Firewall rule names have 1 to " + FIREWALL_RULE_NAME_MAX
-                        + " characters: letters, numbers, hyphens, underscores and periods.");
-            } else if (!names.add(rule.name().toLowerCase(Locale.ROOT))) {
-                name = Optional.of("Firewall rule names must be unique.");
-            } else {
-                name = Optional.empty();
+            Optional<String> name = FirewallRule.nameProblem(rule.name());
+            Optional<String> start = FirewallRule.addressProblem(rule.startIp());
+            Optional<String> end = FirewallRule.addressProblem(rule.endIp());
+            if (start.isEmpty() && end.isEmpty()) {
+                end = FirewallRule.rangeProblem(rule.startIp(), rule.endIp());
             }
-            Optional<String> start = ipProblem(rule.startIp());
-            Optional<String> end = ipProblem(rule.endIp());
-            if (start.isEmpty() && end.isEmpty() && ipValue(rule.startIp()) > ipValue(rule.endIp())) {
-                end = Optional.of("The end IP address must not be lower than the start IP address.");
+            if (name.isEmpty() && start.isEmpty() && end.isEmpty()) {
+                List<FirewallRule> withThisOne = new ArrayList<>(valid);
+                withThisOne.add(rule.toRule());
+                name = Firewall.problem(withThisOne);
+                if (name.isEmpty()) {
+                    valid = withThisOne;
+                }
             }
             rows.add(new RowProblems(List.of(name, start, end)));
         }
@@ -224,28 +225,5 @@ public final class ServerGroupFormRules {
             return Optional.of(REQUIRED);
         }
         return confirmation.equals(password) ? Optional.empty() : Optional.of("Password and confirm password must match.");
-    }
-
-    private static Optional<String> ipProblem(String ip) {
-        if (ip.isEmpty()) {
-            return Optional.of(REQUIRED);
-        }
-        if (!IPV4.matcher(ip).matches() || ipValue(ip) < 0) {
-            return Optional.of("Enter a valid IPv4 address, such as 13.71.7.78.");
-        }
-        return Optional.empty();
-    }
-
-    /** The address as a number for comparing, or -1 when an octet is over 255. */
-    private static long ipValue(String ip) {
-        long value = 0;
-        for (String octet : ip.split("\\.")) {
-            int part = Integer.parseInt(octet);
-            if (part > 255) {
-                return -1;
-            }
-            value = value * 256 + part;
-        }
-        return value;
     }
 }

@@ -71,10 +71,11 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
         Div right = new Div(
                 essential("Server group type", text("Hyperscale (Citus)")),
                 essential("Coordinator name", text(coordinator)),
+                essential("Coordinator endpoint", endpoint(group)),
                 essential("Admin username", text(AdminPassword.LOGIN)),
                 essential("Coordinator node", text(c.coordinatorEssentials())),
                 essential("Worker nodes", text(c.workerEssentials())),
-                essential("PostgreSQL version", text(details.postgresVersion() == null ? "" : details.postgresVersion().toString())));
+                essential("PostgreSQL version", text(String.valueOf(group.postgresMajorVersion()))));
         left.addClassName("essentials-column");
         right.addClassName("essentials-column");
         Div essentials = new Div(left, right);
@@ -109,6 +110,14 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
             }
         }));
         refresh();
+    }
+
+    /** Where the coordinator really listens, as in the connection strings, with the way to them. */
+    private static Component endpoint(ServerGroup group) {
+        Span address = new Span(ConnectionStrings.endpoint(group));
+        address.setId("coordinator-endpoint");
+        RouterLink strings = new RouterLink("Connection strings", ConnectionStringsView.class, parameters(group.name()));
+        return new Div(address, new Span(" ("), strings, new Span(")"));
     }
 
     private static Component resourceGroupLink(String resourceGroup) {

@@ -1,8 +1,10 @@
 package io.hyperscalelab.portal;
 
-import io.hyperscalelab.cluster.AdminPassword;
 import io.hyperscalelab.cluster.ClusterException;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.Firewall;
+import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.cluster.ServerGroupSpec;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +22,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * The portal's one way into the cluster for changes: it turns a checked form into a server group,
- * off the UI thread, and deletes groups. The views only read the cluster's statuses.
+ * The portal's one way into the cluster for changes, each off the UI thread: it turns a checked
+ * form into a server group, replaces a group's firewall rules, resets its admin password and
+ * deletes it. The views only read the cluster.
  */
 @Service
 public class ServerGroupProvisioner implements DisposableBean {
@@ -50,7 +53,7 @@ public class ServerGroupProvisioner implements DisposableBean {
 
     /** The PostgreSQL major versions a new group can run. */
     public List<Integer> availableVersions() {
-        return List.of(cluster.postgresMajorVersion());
+        return cluster.availablePostgresVersions();
     }
 
     /** The form's rules as they stand now: names taken, versions shipped, resource groups. */
@@ -93,15 +96,20 @@ public class ServerGroupProvisioner implements DisposableBean {
     }
 
     /**
-     * Sets a new password for the admin role {@code citus}: empty when done, otherwise why not.
-     * The cluster has no API for it yet, so the Reset the password dialog says so.
+     * The Networking blade's Save: the group's firewall, in force for new connections when the
+     * result completes; completes exceptionally, with the cluster's reason, when nothing changed.
      */
-    public Optional<String> resetAdminPassword(String serverGroupName, String newPassword) {
-        Optional<String> problem = AdminPassword.problem(newPassword, AdminPassword.LOGIN);
-        if (problem.isPresent()) {
-            return problem;
-        }
-        return Optional.of("Resetting the password is not available yet in this version of Hyperscale Lab.");
+    public CompletableFuture<Firewall> replaceFirewall(String serverGroupName, Firewall firewall) {
+        return CompletableFuture.supplyAsync(() -> cluster.replaceFirewall(serverGroupName, firewall).firewall(), executor);
+    }
+
+    /**
+     * Reset the password: a new password for the admin role {@code citus} on every node, or none
+     * at all; completes exceptionally with the cluster's reason (a password its rule refuses, a
+     * node that is not running).
+     */
+    public CompletableFuture<Void> resetAdminPassword(String serverGroupName, String newPassword) {
+        return CompletableFuture.runAsync(() -> cluster.resetAdminPassword(serverGroupName, newPassword), executor);
     }
 
     @Override
@@ -128,11 +136,12 @@ public class ServerGroupProvisioner implements DisposableBean {
     }
 
     /**
-     * The form's choices that the cluster acts on. Today: the name, the worker count and the
-     * admin password; the version, the firewall rules and the sizes are shown by the portal only.
+     * The form's choices that the cluster acts on: the name, the worker count, the admin password,
+     * the PostgreSQL version and the firewall. The sizes and high availability are the portal's only.
      */
-    private void createGroup(ServerGroupForm form) {
-        cluster.create(form.serverGroupName(), form.compute().workerCount(), form.adminPassword());
+    private ServerGroup createGroup(ServerGroupForm form) {
+        return cluster.create(new ServerGroupSpec(form.serverGroupName(), form.compute().workerCount(), form.adminPassword(),
+                form.postgresVersion(), form.firewall()));
     }
 
     /** A new deployment under a name no other has, such as "Microsoft.PostgreSQLServerGroup-20201116101112". */

@@ -2,6 +2,7 @@ package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.ClusterException;
 import io.hyperscalelab.cluster.ClusterProperties;
+import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupName;
 import java.io.IOException;
@@ -73,17 +74,21 @@ public class ServerGroupResources {
 
     /**
      * What the portal shows for a group: the form it was created from, or for a group made
-     * another way (the API, a test) the defaults. Either way its worker count is the cluster's.
+     * another way (the API, a test) the defaults. Either way its worker count, PostgreSQL version
+     * and firewall are the cluster's: the Networking blade changes the firewall after creation.
      */
     public ServerGroupForm describe(ServerGroup group) {
         ServerGroupForm form = find(group.name()).orElseGet(() -> new ServerGroupForm(LabSubscription.DEFAULT.name(), "",
-                false, group.name(), "", majorVersion(group.postgresVersion()), null, "", "", null, false, null, null));
+                false, group.name(), "", null, null, "", "", null, false, null, null));
         ComputeConfiguration c = form.compute();
         ComputeConfiguration actual = new ComputeConfiguration(c.tier(), group.workers().size(), c.workerVCores(),
                 c.workerStorageGiB(), c.coordinatorVCores(), c.coordinatorStorageGiB(), c.highAvailability());
+        Firewall firewall = group.firewall();
+        ConnectivityMethod connectivity = firewall.equals(Firewall.NO_ACCESS) ? ConnectivityMethod.NO_ACCESS
+                : ConnectivityMethod.PUBLIC_ACCESS;
         return new ServerGroupForm(form.subscription(), form.resourceGroup(), false, form.serverGroupName(), form.location(),
-                form.postgresVersion(), actual, "", "", form.connectivity(), form.allowAzureServices(), form.firewallRules(),
-                form.tags());
+                group.postgresMajorVersion(), actual, "", "", connectivity, firewall.allowAzureServices(),
+                firewall.rules().stream().map(FirewallRuleInput::of).toList(), form.tags());
     }
 
     public void delete(String serverGroupName) {
@@ -99,14 +104,6 @@ public class ServerGroupResources {
     public List<String> resourceGroups() {
         return List.copyOf(new TreeSet<>(byName.values().stream().map(ServerGroupForm::resourceGroup)
                 .filter(rg -> !rg.isEmpty()).toList()));
-    }
-
-    private static Integer majorVersion(String version) {
-        try {
-            return Integer.valueOf(version.split("\\.")[0]);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     // The name is checked before it becomes a file name.

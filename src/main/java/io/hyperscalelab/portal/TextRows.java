@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Azure's editable grid of text rows (firewall rules, tags): typing in the empty last row adds a
  * new empty row below it, and each filled row has a delete button. A row's problems show once the
- * learner has touched that row, or all at once after {@link #showAll}.
+ * learner has touched that row, or all at once after {@link #showAll}; so do the green checks of
+ * its valid cells.
  */
 final class TextRows extends Div {
 
@@ -28,6 +30,7 @@ final class TextRows extends Div {
 
     private final class Row extends Div {
         final List<TextField> cells = new ArrayList<>();
+        final List<Icon> checks = new ArrayList<>();
         final Button delete = new Button(VaadinIcon.TRASH.create());
         boolean touched;
 
@@ -50,6 +53,11 @@ final class TextRows extends Div {
                         onChange.run();
                     }
                 });
+                Icon check = VaadinIcon.CHECK.create();
+                check.addClassName("valid-check");
+                check.setVisible(false);
+                cell.setSuffixComponent(check);
+                checks.add(check);
                 cells.add(cell);
                 add(cell);
             }
@@ -60,7 +68,7 @@ final class TextRows extends Div {
             }
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             delete.setAriaLabel("Delete");
-            delete.addClickListener(click -> remove(this));
+            delete.addClickListener(click -> removeRow(this));
             add(delete);
         }
 
@@ -83,6 +91,8 @@ final class TextRows extends Div {
         this.onChange = onChange;
         addClassName("text-rows");
         setId(idPrefix);
+        // the input row, whose delete button is hidden, keeps its cells under their headers
+        getStyle().set("--text-rows-columns", String.valueOf(headers.size() + (fixedColumn == null ? 0 : 1)));
         Div head = new Div();
         head.addClassNames("text-rows-row", "text-rows-header");
         headers.forEach(h -> head.add(new Span(h)));
@@ -110,6 +120,21 @@ final class TextRows extends Div {
         edited(row);
     }
 
+    /** Shows these rows instead (the rules in force, on Discard), untouched, above the empty row. */
+    void replaceRows(List<List<String>> values) {
+        rows.clear();
+        body.removeAll();
+        showAll = false;
+        for (List<String> row : values) {
+            append();
+            Row filled = rows.get(rows.size() - 1);
+            for (int i = 0; i < row.size(); i++) {
+                filled.cells.get(i).setValue(row.get(i));
+            }
+        }
+        append();
+    }
+
     /** From now on every filled row shows its problems, as after Review + create. */
     void showAll() {
         showAll = true;
@@ -120,12 +145,13 @@ final class TextRows extends Div {
         int next = 0;
         for (Row row : rows) {
             ServerGroupFormRules.RowProblems rowProblems = row.isBlank() || next >= problems.size() ? null : problems.get(next++);
+            boolean shown = rowProblems != null && (row.touched || showAll);
             for (int column = 0; column < row.cells.size(); column++) {
-                Optional<String> problem = rowProblems == null || !(row.touched || showAll)
-                        ? Optional.empty() : rowProblems.cells().get(column);
+                Optional<String> problem = shown ? rowProblems.cells().get(column) : Optional.empty();
                 TextField cell = row.cells.get(column);
                 cell.setInvalid(problem.isPresent());
                 cell.setErrorMessage(problem.orElse(null));
+                row.checks.get(column).setVisible(shown && problem.isEmpty() && !cell.getValue().isBlank());
             }
         }
     }
@@ -144,7 +170,7 @@ final class TextRows extends Div {
         renumber();
     }
 
-    private void remove(Row row) {
+    private void removeRow(Row row) {
         if (row == rows.get(rows.size() - 1)) {
             row.cells.forEach(TextField::clear);
         } else {
@@ -162,6 +188,7 @@ final class TextRows extends Div {
             for (int c = 0; c < row.cells.size(); c++) {
                 row.cells.get(c).setId(idPrefix + "-" + r + "-" + c);
             }
+            row.delete.setId(idPrefix + "-" + r + "-delete");
             row.delete.setVisible(r < rows.size() - 1);
         }
     }

@@ -52,6 +52,11 @@ public final class PortalBrowser implements AutoCloseable {
         return page;
     }
 
+    /** This learner's browser context, e.g. to grant it the clipboard. */
+    public BrowserContext context() {
+        return context;
+    }
+
     public Page open(String path) {
         page.navigate(baseUrl + path);
         return page;
@@ -66,6 +71,12 @@ public final class PortalBrowser implements AutoCloseable {
         // Finished transitions (a tab's underline moving), so the picture shows where the page settles.
         page.screenshot(new Page.ScreenshotOptions().setPath(IMAGES.resolve(name + ".png"))
                 .setAnimations(ScreenshotAnimations.DISABLED));
+    }
+
+    /** The top of the page, without a selection left over from clicking: as the lab guide shows it. */
+    public void screenshotOfTop(String name) {
+        page.evaluate("() => { window.getSelection().removeAllRanges(); document.querySelector('.portal-page').scrollTo(0, 0); }");
+        screenshot(name);
     }
 
     @Override

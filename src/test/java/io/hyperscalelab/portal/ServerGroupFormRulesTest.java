@@ -2,7 +2,11 @@ package io.hyperscalelab.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hyperscalelab.cluster.Firewall;
+import io.hyperscalelab.cluster.FirewallRule;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -101,17 +105,58 @@ class ServerGroupFormRulesTest {
         assertThat(rules.problems(closed)).isEmpty();
         assertThat(closed.firewallRules()).hasSize(4);
 
-        List<ServerGroupFormRules.RowProblems> rows = rules.firewallRuleProblems(closed.firewallRules());
+        List<ServerGroupFormRules.RowProblems> rows = ServerGroupFormRules.firewallRuleProblems(closed.firewallRules());
         assertThat(rows.get(0).first()).isEmpty();
-        assertThat(rows.get(1).cells().get(0)).get().asString().contains("letters, numbers, hyphens");
-        assertThat(rows.get(1).cells().get(1)).hasValue("Enter a valid IPv4 address, such as 13.71.7.78.");
-        assertThat(rows.get(1).cells().get(2)).hasValue("Enter a valid IPv4 address, such as 13.71.7.78.");
-        assertThat(rows.get(2).cells().get(2)).hasValue("The end IP address must not be lower than the start IP address.");
-        assertThat(rows.get(3).cells().get(0)).hasValue("Firewall rule names must be unique.");
+        assertThat(rows.get(1).cells().get(0)).get().asString().contains("can only contain letters, numbers, hyphens");
+        assertThat(rows.get(1).cells().get(1)).hasValue("'1.2.3' is not a valid IPv4 address: use four numbers from 0 to 255, "
+                + "separated by dots.");
+        assertThat(rows.get(1).cells().get(2)).hasValue("'256.0.0.1' is not a valid IPv4 address: 256 is greater than 255.");
+        assertThat(rows.get(2).cells()).containsExactly(Optional.empty(), Optional.empty(),
+                Optional.of("The start IP address 10.0.0.9 must not be greater than the end IP address 10.0.0.1."));
+        // names compare as Azure's do, ignoring case; the second use is the one marked
+        assertThat(rows.get(3).cells().get(0))
+                .hasValue("The firewall rule name cloudshell is used more than once: rule names must be unique.");
 
         ServerGroupForm open = new ServerGroupForm(v.subscription(), v.resourceGroup(), false, v.serverGroupName(),
                 v.location(), 18, v.compute(), v.adminPassword(), v.confirmPassword(), ConnectivityMethod.PUBLIC_ACCESS, true, typed, null);
         assertThat(rules.problems(open)).containsOnlyKeys(FormField.FIREWALL_RULES);
+    }
+
+    @Test
+    void theGridSpeaksWithTheClustersWords() {
+        List<FirewallRuleInput> typed = List.of(new FirewallRuleInput("", "", ""), new FirewallRuleInput("x".repeat(129), "1.2.3.4", "1.2.3.4"));
+        List<ServerGroupFormRules.RowProblems> rows = ServerGroupFormRules.firewallRuleProblems(typed);
+        assertThat(rows.get(0).cells()).containsExactly(FirewallRule.nameProblem(""), FirewallRule.addressProblem(""),
+                FirewallRule.addressProblem(""));
+        assertThat(rows.get(1).first()).isEqualTo(FirewallRule.nameProblem("x".repeat(129)));
+        // what the grid lets through, the cluster takes
+        List<FirewallRuleInput> valid = List.of(new FirewallRuleInput("CloudShell", "127.0.0.3", "127.0.0.3"),
+                new FirewallRuleInput("Lab", "10.0.0.1", "10.0.0.6"));
+        assertThat(ServerGroupFormRules.firewallRuleProblems(valid)).allSatisfy(row -> assertThat(row.first()).isEmpty());
+        assertThat(FirewallRuleInput.firewall(false, valid).rules()).hasSize(2);
+    }
+
+    @Test
+    void oneRuleTooManyIsMarkedOnItsRow() {
+        List<FirewallRuleInput> typed = new ArrayList<>();
+        for (int i = 0; i <= Firewall.MAX_RULES; i++) {
+            typed.add(new FirewallRuleInput("rule" + i, "10.0.0." + (i % 256), "10.0.0." + (i % 256)));
+        }
+        List<ServerGroupFormRules.RowProblems> rows = ServerGroupFormRules.firewallRuleProblems(typed);
+        assertThat(rows.subList(0, Firewall.MAX_RULES)).allSatisfy(row -> assertThat(row.first()).isEmpty());
+        assertThat(rows.get(Firewall.MAX_RULES).first()).hasValue("A server group can have at most 128 firewall rules.");
+    }
+
+    @Test
+    void theFormsFirewallIsNoAccessUnlessTheLearnerChosePublicAccess() {
+        List<FirewallRuleInput> typed = List.of(new FirewallRuleInput("ClientIPAddress", "127.0.0.1", "127.0.0.1"));
+        ServerGroupForm v = valid();
+        ServerGroupForm closed = new ServerGroupForm(v.subscription(), v.resourceGroup(), false, v.serverGroupName(),
+                v.location(), 18, v.compute(), v.adminPassword(), v.confirmPassword(), ConnectivityMethod.NO_ACCESS, true, typed, null);
+        assertThat(closed.firewall()).isEqualTo(Firewall.NO_ACCESS);
+        ServerGroupForm open = new ServerGroupForm(v.subscription(), v.resourceGroup(), false, v.serverGroupName(),
+                v.location(), 18, v.compute(), v.adminPassword(), v.confirmPassword(), ConnectivityMethod.PUBLIC_ACCESS, true, typed, null);
+        assertThat(open.firewall()).isEqualTo(new Firewall(true, List.of(new FirewallRule("ClientIPAddress", "127.0.0.1", "127.0.0.1"))));
     }
 
     @Test

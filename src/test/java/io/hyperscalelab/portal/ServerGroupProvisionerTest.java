@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hyperscalelab.cluster.ClusterException;
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.Firewall;
+import io.hyperscalelab.cluster.ServerGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +56,11 @@ class ServerGroupProvisionerTest {
 
         assertThat(first.state()).isEqualTo(Deployment.State.SUCCEEDED);
         assertThat(cluster.groups()).filteredOn(g -> g.name().equals("portal-twice")).hasSize(1);
-        assertThat(cluster.group("portal-twice").orElseThrow().workers()).hasSize(3);
+        ServerGroup created = cluster.group("portal-twice").orElseThrow();
+        assertThat(created.workers()).hasSize(3);
+        // what the form chose, the cluster runs: its version, and Azure's default of no access at all
+        assertThat(created.postgresMajorVersion()).isEqualTo(form.postgresVersion());
+        assertThat(created.firewall()).isEqualTo(Firewall.NO_ACCESS);
         assertThat(resources.find("portal-twice")).hasValueSatisfying(kept -> {
             assertThat(kept.adminPassword()).isEmpty();
             assertThat(kept.resourceGroup()).isEqualTo(form.resourceGroup());
