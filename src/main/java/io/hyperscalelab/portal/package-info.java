@@ -7,8 +7,9 @@
  * <p>The form's values are one record, {@link io.hyperscalelab.portal.ServerGroupForm}, checked by
  * {@link io.hyperscalelab.portal.ServerGroupFormRules} (which calls the cluster's own name and
  * password rules) and priced by {@link io.hyperscalelab.portal.MonthlyCostEstimate}. Views read
- * the cluster's statuses; every change goes through
- * {@link io.hyperscalelab.portal.ServerGroupProvisioner}, off the UI thread, and statuses reach the
+ * the cluster; every change (create, firewall rules, admin password, delete) goes through
+ * {@link io.hyperscalelab.portal.ServerGroupProvisioner}, off the UI thread, its outcome shown as an
+ * Azure notification ({@link io.hyperscalelab.portal.PortalNotification}), and statuses reach the
  * browser by server push ({@link io.hyperscalelab.portal.LiveUpdates}).
  */
 package io.hyperscalelab.portal;

@@ -269,6 +269,24 @@ class ServerGroupBladesBrowserTest {
                 .hasMessageContaining("password authentication failed");
     }
 
+    @Test
+    void aResetTheClusterRefusesIsExplainedAndTheTypedPasswordKept() {
+        cluster.stop(GROUP);
+        try {
+            Page page = browser.open("/resource/postgresql/" + GROUP);
+            page.locator("#reset-password").click();
+            page.locator("#reset-password-new input").fill("Stopped-Passw0rd!");
+            page.locator("#reset-password-confirm input").fill("Stopped-Passw0rd!");
+            page.locator("#reset-password-save").click();
+            assertThat(page.locator("#reset-password-result")).containsText("The password cannot be reset while node");
+            assertThat(page.locator(".portal-notification-error")).containsText("Failed to reset the password");
+            assertThat(page.locator("#reset-password-new input")).hasValue("Stopped-Passw0rd!");
+            assertThat(page.locator("#reset-password-save")).isEnabled();
+        } finally {
+            cluster.start(GROUP);
+        }
+    }
+
     private static Locator essential(Page page, String label) {
         return page.locator("#essentials .essential", new Page.LocatorOptions().setHasText(label));
     }
