@@ -87,7 +87,6 @@ class ServerGroupBladesBrowserTest {
     @BeforeEach
     void initialFirewall() {
         cluster.replaceFirewall(GROUP, INITIAL);
-        browser.newLearner();
     }
 
     @Test
