@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -509,7 +510,7 @@ public final class PsqlSession {
             env.write(source + ": No such file or directory\n");
             return -1;
         } catch (IOException e) {
-            env.write(source + ": " + e.getMessage() + "\n");
+            env.write(source + ": " + reason(e) + "\n");
             return -1;
         }
         SlashCopy.TableTarget target = copy.target();
@@ -540,7 +541,14 @@ public final class PsqlSession {
         try {
             file = env.clientFile(copy.file());
         } catch (IOException e) {
-            env.write(copy.file() + ": " + e.getMessage() + "\n");
+            env.write(copy.file() + ": " + reason(e) + "\n");
+            return -1;
+        }
+        try {
+            // a new file, never the old one rewritten: the old one may be a link to shared data
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            env.write(copy.file() + ": " + reason(e) + "\n");
             return -1;
         }
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -552,6 +560,10 @@ public final class PsqlSession {
             env.write(copy.file() + ": " + e.getMessage() + "\n");
             return -1;
         }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
     }
 
     /** A one-line progress display for long loads, redrawn in place and wiped when done. */
