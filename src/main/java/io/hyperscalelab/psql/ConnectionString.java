@@ -160,7 +160,8 @@ public final class ConnectionString {
                     throw new ConnectionStringException("missing key/value separator \"=\" in URI query parameter: \"" + parameter + "\"");
                 }
                 if (parameter.indexOf('=', eq + 1) >= 0) {
-                    throw new ConnectionStringException("extra key/value separator \"=\" in URI query parameter: \"" + parameter + "\"");
+                    throw new ConnectionStringException("extra key/value separator \"=\" in URI query parameter: \""
+                            + parameter.substring(0, eq) + "\"");
                 }
                 String name = decode(parameter.substring(0, eq));
                 String value = decode(parameter.substring(eq + 1));

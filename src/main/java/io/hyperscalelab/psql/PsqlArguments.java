@@ -72,7 +72,11 @@ record PsqlArguments(Map<String, String> options, List<String> warnings, boolean
                 warnings.add("psql: warning: extra command-line argument \"" + first + "\" ignored");
             }
             if (positional.size() > 1) {
-                options.putIfAbsent("user", positional.get(1));
+                if (options.get("user") == null) {
+                    options.put("user", positional.get(1));
+                } else {
+                    warnings.add("psql: warning: extra command-line argument \"" + positional.get(1) + "\" ignored");
+                }
             }
             for (int i = 2; i < positional.size(); i++) {
                 warnings.add("psql: warning: extra command-line argument \"" + positional.get(i) + "\" ignored");

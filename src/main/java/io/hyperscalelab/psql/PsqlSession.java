@@ -209,7 +209,9 @@ public final class PsqlSession {
     /** Ctrl-D at an empty prompt: psql prints {@code \q} and exits. */
     public void endOfInput() {
         if (pendingLogin != null) {
-            env.write("\n");
+            // libpq then tries without a password, which the server refuses
+            env.write("\npsql: error: connection to server at \"" + pendingLogin.host() + "\", port " + pendingLogin.port()
+                    + " failed: fe_sendauth: no password supplied\n");
             finished = true;
             pendingLogin = null;
             return;
@@ -303,7 +305,8 @@ public final class PsqlSession {
     // ---------------------------------------------------------------- backslash commands
 
     private void slashCommand(String command, SlashArguments args) {
-        switch (command) {
+        // psql matches \copy without regard to case (the 2022 quickstart writes \COPY); nothing else
+        switch (command.equalsIgnoreCase("copy") ? "copy" : command) {
             case "q", "quit" -> {
                 ignoreExtra(command, args);
                 quit();
