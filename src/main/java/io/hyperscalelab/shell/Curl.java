@@ -179,13 +179,13 @@ final class Curl {
         try {
             Download download = internet.fetch(request.url());
             long size = download.size();
+            if (meter != null) {
+                meter.total(size);
+            }
             // a new file each time: the home may hold a link to the shared cached copy
             Files.deleteIfExists(file);
             if (!link(download, file)) {
                 try (InputStream in = download.open(); OutputStream out = Files.newOutputStream(file)) {
-                    if (meter != null) {
-                        meter.total(size);
-                    }
                     new MeteredInputStream(in, meter, false).transferTo(out);
                 }
             }
