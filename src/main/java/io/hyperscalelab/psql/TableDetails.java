@@ -376,10 +376,9 @@ final class TableDetails {
                     line.append(' ').append(child.get(3));
                 }
                 char childKind = child.get(1).charAt(0);
+                // psql 15 marks partitioned children only (16 added ", FOREIGN")
                 if (childKind == 'p' || childKind == 'I') {
                     line.append(", PARTITIONED");
-                } else if (childKind == 'f') {
-                    line.append(", FOREIGN");
                 }
                 if ("t".equals(child.get(2))) {
                     line.append(" (DETACH PENDING)");
