@@ -46,6 +46,8 @@ public final class PsqlSession {
     private Expanded expanded = Expanded.OFF;
     private boolean timing;
     private boolean finished;
+    /** A statement or \copy is under way: Ctrl-C cancels it rather than the typed line. */
+    private volatile boolean running;
 
     private PsqlSession(SqlBackend backend, ClientEnvironment env) {
         this.backend = backend;
@@ -194,6 +196,12 @@ public final class PsqlSession {
 
     /** Ctrl-C: cancels the running statement, or forgets the statement being typed. */
     public void interrupt() {
+        if (pendingLogin != null) {
+            // Ctrl-C at the password prompt ends psql, as it does in a terminal
+            pendingLogin = null;
+            finished = true;
+            return;
+        }
         SqlConnection c = connection;
         if (running) {
             if (c != null) {
@@ -219,8 +227,6 @@ public final class PsqlSession {
         env.write("\\q\n");
         quit();
     }
-
-    private volatile boolean running;
 
     private void quit() {
         finished = true;

@@ -2,14 +2,10 @@ package io.hyperscalelab.psql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hyperscalelab.cluster.PlainPostgres;
-import io.hyperscalelab.cluster.TestClusters;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionErrorsTest {
 
-    private static final String PASSWORD = "Lab-Passw0rd!";
+    private static final String PASSWORD = LearnerPostgres.PASSWORD;
 
-    private PlainPostgres postgres;
+    private LearnerPostgres postgres;
     private Path home;
     private int port;
     private int closedPort;
@@ -36,16 +32,12 @@ class ConnectionErrorsTest {
     @BeforeAll
     void start() throws Exception {
         assertThat(RealPsql.available()).isTrue();
-        var properties = TestClusters.freshProperties("psql-conn");
-        postgres = PlainPostgres.start(properties, "plain");
-        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
-            s.execute("ALTER ROLE citus PASSWORD '" + PASSWORD + "'");
-        }
+        postgres = LearnerPostgres.start("psql-conn");
         port = postgres.port();
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        home = properties.dataDirectory();
+        home = postgres.home();
     }
 
     @AfterAll

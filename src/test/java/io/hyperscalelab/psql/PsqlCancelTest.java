@@ -3,9 +3,6 @@ package io.hyperscalelab.psql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hyperscalelab.cluster.PlainPostgres;
-import io.hyperscalelab.cluster.TestClusters;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,19 +19,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PsqlCancelTest {
 
-    private static final String PASSWORD = "Lab-Passw0rd!";
-
-    private PlainPostgres postgres;
-    private Path home;
+    private LearnerPostgres postgres;
 
     @BeforeAll
     void start() throws Exception {
-        var properties = TestClusters.freshProperties("psql-cancel");
-        postgres = PlainPostgres.start(properties, "plain");
-        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
-            s.execute("ALTER ROLE citus PASSWORD '" + PASSWORD + "'");
-        }
-        home = properties.dataDirectory();
+        postgres = LearnerPostgres.start("psql-cancel");
     }
 
     @AfterAll
@@ -47,8 +36,8 @@ class PsqlCancelTest {
     @Test
     void ctrlCCancelsALongStatementAndTheNextOneRuns() throws Exception {
         StringBuilder screen = new StringBuilder();
-        PsqlSession session = PsqlSession.start(List.of("host=127.0.0.1 port=" + postgres.port() + " dbname=citus user=citus password="
-                + PASSWORD), new PgJdbcBackend(HostDirectory.loopbackOnly(), null), new EmulatedPsql.FilesOnlyEnvironment(screen, home));
+        PsqlSession session = PsqlSession.start(List.of(postgres.connectionString() + " password=" + LearnerPostgres.PASSWORD),
+                new PgJdbcBackend(HostDirectory.loopbackOnly(), null), new EmulatedPsql.FilesOnlyEnvironment(screen, postgres.home()));
         screen.setLength(0);
 
         CompletableFuture<Void> sleeping = CompletableFuture.runAsync(() -> session.line("SELECT pg_sleep(30);"));
@@ -68,7 +57,7 @@ class PsqlCancelTest {
     }
 
     private boolean sleepIsRunning() throws Exception {
-        try (Connection c = postgres.connect(); Statement s = c.createStatement();
+        try (Connection c = postgres.server().connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'")) {
             rs.next();
             return rs.getInt(1) == 1;

@@ -3,8 +3,6 @@ package io.hyperscalelab.psql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.hyperscalelab.cluster.PlainPostgres;
-import io.hyperscalelab.cluster.TestClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,22 +22,18 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PsqlDifferentialTest {
 
-    private static final String PASSWORD = "Lab-Passw0rd!";
+    private static final String PASSWORD = LearnerPostgres.PASSWORD;
 
-    private PlainPostgres postgres;
+    private LearnerPostgres postgres;
     private Path home;
     private String connection;
 
     @BeforeAll
     void start() throws Exception {
         assertThat(RealPsql.available()).as("psql and script are needed: apt-get install postgresql-client bsdutils").isTrue();
-        var properties = TestClusters.freshProperties("psql-diff");
-        postgres = PlainPostgres.start(properties, "plain");
-        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
-            s.execute("ALTER ROLE citus PASSWORD '" + PASSWORD + "'");
-        }
-        home = Files.createDirectories(properties.dataDirectory().resolve("home"));
-        connection = "host=127.0.0.1 port=" + postgres.port() + " dbname=citus user=citus";
+        postgres = LearnerPostgres.start("psql-diff");
+        home = postgres.home();
+        connection = postgres.connectionString();
     }
 
     @AfterAll
@@ -51,7 +45,7 @@ class PsqlDifferentialTest {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.server().connect(); Statement s = c.createStatement()) {
             s.execute("DROP OWNED BY citus");
         }
     }
@@ -188,7 +182,7 @@ class PsqlDifferentialTest {
 
     private void same(List<String> lines) throws Exception {
         String expected = normalise(RealPsql.transcript(connection, PASSWORD, lines, home));
-        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.server().connect(); Statement s = c.createStatement()) {
             s.execute("DROP OWNED BY citus");
         }
         String actual = normalise(EmulatedPsql.transcript(connection + " password=" + PASSWORD, lines,
