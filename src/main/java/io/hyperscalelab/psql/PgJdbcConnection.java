@@ -180,8 +180,7 @@ final class PgJdbcConnection implements SqlConnection {
             return new SqlException(message(server), lost || "FATAL".equals(server.getSeverity()), e);
         }
         if (lost) {
-            return new SqlException(new ServerMessage("FATAL", e.getSQLState(), "terminating connection: " + e.getMessage(),
-                    null, null, 0, null, 0, null), true, e);
+            return SqlException.connectionLost(e);
         }
         return new SqlException(ServerMessage.error(e.getSQLState(), e.getMessage()), false, e);
     }

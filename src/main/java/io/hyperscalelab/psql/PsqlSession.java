@@ -42,6 +42,8 @@ public final class PsqlSession {
     private final StatementScanner scanner = new StatementScanner();
     private final StringBuilder buffer = new StringBuilder();
     private ConnectionRequest pendingLogin;
+    /** The request that connected, for psql's reset after a lost connection. */
+    private ConnectionRequest request;
     private volatile SqlConnection connection;
     private Expanded expanded = Expanded.OFF;
     private boolean timing;
@@ -96,6 +98,7 @@ public final class PsqlSession {
         }
         try {
             connection = backend.connect(request);
+            this.request = request;
             banner();
         } catch (PasswordRequiredException e) {
             if (request.password() == null) {
@@ -137,7 +140,7 @@ public final class PsqlSession {
         }
         SqlConnection c = connection;
         if (c == null || c.isClosed()) {
-            return "!> ";
+            return "!?> ";
         }
         ServerInfo server = c.server();
         return server.database() + scanner.promptMark(buffer.length()) + c.transactionStatus().promptMark()
@@ -286,12 +289,29 @@ public final class PsqlSession {
     }
 
     private void reportFailure(SqlException e, String sql) {
-        env.write(e.serverMessage().format(sql));
+        e.serverMessage().ifPresent(m -> env.write(m.format(sql)));
         if (e.connectionLost()) {
             env.write("server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n"
-                    + "\tbefore or while processing the request.\nThe connection to the server was lost. Attempting reset: ");
-            env.write("Failed.\n");
-            connection.close();
+                    + "\tbefore or while processing the request.\n");
+            reset();
+        }
+    }
+
+    /** psql's reconnection after a lost connection, with its messages (twice "Failed." in psql 15). */
+    private void reset() {
+        SqlConnection lost = connection;
+        connection = null;
+        if (lost != null) {
+            lost.close();
+        }
+        env.write("The connection to the server was lost. Attempting reset: ");
+        try {
+            connection = backend.connect(request);
+            ServerInfo server = connection.server();
+            env.write("Succeeded.\npsql (" + CLIENT_VERSION + ", server " + server.version() + ")\n"
+                    + (server.ssl() != null ? "SSL connection (" + server.ssl() + ")\n" : ""));
+        } catch (ConnectionFailedException | PasswordRequiredException failed) {
+            env.write("Failed.\nThe connection to the server was lost. Attempting reset: Failed.\n");
         }
     }
 
@@ -376,7 +396,7 @@ public final class PsqlSession {
             }
             env.write(output);
         } catch (SqlException e) {
-            env.write(e.serverMessage().format(null));
+            reportFailure(e, null);
         }
         return true;
     }

@@ -119,7 +119,9 @@ class PsqlDifferentialTest {
                 "insert into t values (1), (2) returning a;",
                 "update t set a = a + 1;",
                 "delete from t where a = 3 returning *;",
-                "show server_version;"));
+                "show server_version;",
+                "select pg_terminate_backend(pg_backend_pid());",
+                "select 'reconnected' as after_reset;"));
     }
 
     @Test
@@ -197,8 +199,8 @@ class PsqlDifferentialTest {
 
     static String normalise(String screen) {
         return screen
-                .replaceFirst("psql \\(15[^,]*, server ", "psql (15, server ")
-                .replaceFirst("WARNING: psql major version 15, server major version \\d+\\.\n\\s+Some psql features might not work\\.\n", "")
+                .replaceAll("psql \\(15[^,]*, server ", "psql (15, server ")
+                .replaceAll("WARNING: psql major version 15, server major version \\d+\\.\n\\s+Some psql features might not work\\.\n", "")
                 .replaceAll("Time: \\d+\\.\\d{3} ms( \\([\\d:.]+\\))?", "Time: N ms");
     }
 }
