@@ -44,6 +44,12 @@ final class TableDetails {
         char replicaIdentity = info.get(13).charAt(0);
         String accessMethod = info.get(14);
 
+        if (kind == 'S') {
+            return sequence(persistence);
+        }
+        if (kind == 'i' || kind == 'I') {
+            return index(kind, persistence, options);
+        }
         boolean details = "rvmfcp".indexOf(kind) >= 0;
         boolean compression = verbose && "rpm".indexOf(kind) >= 0;
         boolean statsTarget = verbose && "riImfp".indexOf(kind) >= 0;
@@ -159,6 +165,90 @@ final class TableDetails {
         List<Boolean> right = new ArrayList<>();
         headers.forEach(h -> right.add(false));
         return TableFormatter.format(new Table(title(kind, persistence), headers, right, rows, footers), false);
+    }
+
+    /** A sequence: its settings as a one-row table, and the column that owns it. */
+    private String sequence(char persistence) throws SqlException {
+        SqlResult.Rows settings = describe.query("SELECT pg_catalog.format_type(seqtypid, NULL) AS \"Type\",\n"
+                + "       seqstart AS \"Start\",\n       seqmin AS \"Minimum\",\n       seqmax AS \"Maximum\",\n"
+                + "       seqincrement AS \"Increment\",\n       CASE WHEN seqcycle THEN 'yes' ELSE 'no' END AS \"Cycles?\",\n"
+                + "       seqcache AS \"Cache\"\nFROM pg_catalog.pg_sequence\nWHERE seqrelid = '" + oid + "';");
+        List<List<String>> owner = describe.query("SELECT pg_catalog.quote_ident(nspname) || '.' ||\n"
+                + "   pg_catalog.quote_ident(relname) || '.' ||\n   pg_catalog.quote_ident(attname),\n   d.deptype\n"
+                + "FROM pg_catalog.pg_class c\nINNER JOIN pg_catalog.pg_depend d ON c.oid=d.refobjid\n"
+                + "INNER JOIN pg_catalog.pg_namespace n ON n.oid=c.relnamespace\nINNER JOIN pg_catalog.pg_attribute a ON (\n"
+                + " a.attrelid=c.oid AND\n a.attnum=d.refobjsubid)\nWHERE d.classid='pg_catalog.pg_class'::pg_catalog.regclass\n"
+                + " AND d.refclassid='pg_catalog.pg_class'::pg_catalog.regclass\n AND d.objid='" + oid + "'\n"
+                + " AND d.deptype IN ('a', 'i')").rows();
+        List<String> footers = new ArrayList<>();
+        if (owner.size() == 1) {
+            String deptype = owner.get(0).get(1);
+            if ("a".equals(deptype)) {
+                footers.add("Owned by: " + owner.get(0).get(0));
+            } else if ("i".equals(deptype)) {
+                footers.add("Sequence for identity column: " + owner.get(0).get(0));
+            }
+        }
+        return Describe.table(title('S', persistence), settings, footers);
+    }
+
+    /** An index: its columns, then one line saying what kind of index of which table it is. */
+    private String index(char kind, char persistence, String options) throws SqlException {
+        List<List<String>> columns = describe.query("SELECT a.attname,\n  pg_catalog.format_type(a.atttypid, a.atttypmod),\n"
+                + "  CASE WHEN a.attnum <= (SELECT i.indnkeyatts FROM pg_catalog.pg_index i WHERE i.indexrelid = '" + oid
+                + "') THEN 'yes' ELSE 'no' END AS is_key,\n  pg_catalog.pg_get_indexdef(a.attrelid, a.attnum, TRUE) AS indexdef"
+                + (verbose ? ",\n  a.attstorage,\n  CASE WHEN a.attstattarget=-1 THEN NULL ELSE a.attstattarget END AS attstattarget" : "")
+                + "\nFROM pg_catalog.pg_attribute a\nWHERE a.attrelid = '" + oid + "' AND a.attnum > 0 AND NOT a.attisdropped\n"
+                + "ORDER BY a.attnum;").rows();
+        List<String> info = describe.query("SELECT i.indisunique, i.indisprimary, i.indisclustered, i.indisvalid,\n"
+                + "  (NOT i.indimmediate) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = i.indrelid AND "
+                + "conindid = i.indexrelid AND contype IN ('p','u','x') AND condeferrable) AS condeferrable,\n"
+                + "  (NOT i.indimmediate) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = i.indrelid AND "
+                + "conindid = i.indexrelid AND contype IN ('p','u','x') AND condeferred) AS condeferred,\ni.indisreplident,\n"
+                + "i.indnullsnotdistinct,\n  a.amname, c2.relname, pg_catalog.pg_get_expr(i.indpred, i.indrelid, true)\n"
+                + "FROM pg_catalog.pg_index i, pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_am a\n"
+                + "WHERE i.indexrelid = c.oid AND c.oid = '" + oid + "' AND c.relam = a.oid\nAND i.indrelid = c2.oid;").rows().get(0);
+        List<String> headers = new ArrayList<>(List.of("Column", "Type", "Key?", "Definition"));
+        if (verbose) {
+            headers.addAll(List.of("Storage", "Stats target"));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> c : columns) {
+            List<String> row = new ArrayList<>(List.of(c.get(0), c.get(1), c.get(2), c.get(3)));
+            if (verbose) {
+                row.add(storage(c.get(4)));
+                row.add(c.get(5) == null ? "" : c.get(5));
+            }
+            rows.add(row);
+        }
+        StringBuilder line = new StringBuilder();
+        if ("t".equals(info.get(1))) {
+            line.append("primary key, ");
+        } else if ("t".equals(info.get(0))) {
+            line.append("unique").append("t".equals(info.get(7)) ? " nulls not distinct" : "").append(", ");
+        }
+        line.append(info.get(8)).append(", for table \"").append(schema).append('.').append(info.get(9)).append('"');
+        if (info.get(10) != null && !info.get(10).isEmpty()) {
+            line.append(", predicate (").append(info.get(10)).append(')');
+        }
+        appendIf(line, "t".equals(info.get(2)), ", clustered");
+        appendIf(line, !"t".equals(info.get(3)), ", invalid");
+        appendIf(line, "t".equals(info.get(4)), ", deferrable");
+        appendIf(line, "t".equals(info.get(5)), ", initially deferred");
+        appendIf(line, "t".equals(info.get(6)), ", replica identity");
+        List<String> footers = new ArrayList<>(List.of(line.toString()));
+        if (verbose && options != null && !options.isEmpty()) {
+            footers.add("Options: " + options);
+        }
+        List<Boolean> right = new ArrayList<>();
+        headers.forEach(h -> right.add(false));
+        return TableFormatter.format(new Table(title(kind, persistence), headers, right, rows, footers), false);
+    }
+
+    private static void appendIf(StringBuilder line, boolean condition, String text) {
+        if (condition) {
+            line.append(text);
+        }
     }
 
     private String title(char kind, char persistence) {
