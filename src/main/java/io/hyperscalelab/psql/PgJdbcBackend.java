@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -21,6 +22,7 @@ import org.postgresql.util.ServerErrorMessage;
 public final class PgJdbcBackend implements SqlBackend {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final String REFUSED = "Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?";
 
     private final HostDirectory hosts;
     private final String localAddress;
@@ -35,9 +37,17 @@ public final class PgJdbcBackend implements SqlBackend {
 
     @Override
     public SqlConnection connect(ConnectionRequest request) throws ConnectionFailedException, PasswordRequiredException {
-        InetSocketAddress endpoint = hosts.resolve(request.host(), request.port()).orElseThrow(() ->
-                new ConnectionFailedException("could not translate host name \"" + request.host()
-                        + "\" to address: Name or service not known"));
+        Optional<InetSocketAddress> resolved = hosts.resolve(request.host(), request.port());
+        if (resolved.isEmpty()) {
+            if (isAddress(request.host())) {
+                // an address the directory keeps closed looks like one where nothing listens
+                throw new ConnectionFailedException("connection to server at \"" + request.host() + "\", port " + request.port()
+                        + " failed: " + REFUSED);
+            }
+            throw new ConnectionFailedException("could not translate host name \"" + request.host()
+                    + "\" to address: Name or service not known");
+        }
+        InetSocketAddress endpoint = resolved.get();
         String target = "connection to server at \"" + request.host() + "\""
                 + (endpoint.getHostString().equals(request.host()) ? "" : " (" + endpoint.getHostString() + ")")
                 + ", port " + request.port() + " failed: ";
@@ -87,6 +97,10 @@ public final class PgJdbcBackend implements SqlBackend {
         });
     }
 
+    private static boolean isAddress(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":");
+    }
+
     private static String jdbcHost(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
     }
@@ -107,8 +121,7 @@ public final class PgJdbcBackend implements SqlBackend {
         }
         Throwable cause = e.getCause();
         if (cause instanceof ConnectException) {
-            return new ConnectionFailedException(target + "Connection refused\n"
-                    + "\tIs the server running on that host and accepting TCP/IP connections?", e);
+            return new ConnectionFailedException(target + REFUSED, e);
         }
         if (cause instanceof SocketTimeoutException) {
             return new ConnectionFailedException(target + "timeout expired", e);

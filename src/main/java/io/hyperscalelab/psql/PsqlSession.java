@@ -545,7 +545,8 @@ public final class PsqlSession {
         SlashCopy.TableTarget target = copy.target();
         CopyIn request = new CopyIn(copy.sql(), target != null ? target.table() : null,
                 target != null ? target.columns() : List.of(), copy.plainCsv() && target != null, source, size);
-        CopyProgressLine progress = new CopyProgressLine(env::write, source);
+        // a program shows its own progress (curl's meter); two displays on one line would garble both
+        CopyProgressLine progress = new CopyProgressLine(copy.source() == SlashCopy.Source.PROGRAM ? text -> { } : env::write, source);
         try (InputStream data = in) {
             return c.copyIn(request, data, progress);
         } catch (SqlException e) {
@@ -615,12 +616,20 @@ public final class PsqlSession {
             if (System.nanoTime() - started < SHOW_AFTER_NANOS) {
                 return;
             }
+            List<String> parts = new ArrayList<>();
+            if (p.totalBytes() > 0) {
+                parts.add(String.format(Locale.ROOT, "%3.0f%% of %s", p.percent(), megabytes(p.totalBytes())));
+            } else if (p.bytes() > 0) {
+                parts.add(megabytes(p.bytes()));
+            }
+            if (p.rows() > 0) {
+                parts.add(p.rows() + " rows");
+            }
+            if (parts.isEmpty()) {
+                return;
+            }
             shown = true;
-            String amount = p.totalBytes() > 0
-                    ? String.format(Locale.ROOT, "%3.0f%% of %s", p.percent(), megabytes(p.totalBytes()))
-                    : megabytes(p.bytes());
-            String rows = p.rows() > 0 ? ", " + p.rows() + " rows" : "";
-            out.accept("\r\033[K" + name + ": " + amount + rows);
+            out.accept("\r\033[K" + name + ": " + String.join(", ", parts));
         }
 
         synchronized void clear() {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The coordinators' host names, as the portal's connection strings give them, resolved to the
  * loopback port each coordinator really listens on: {@code c.<group>.postgres.database.azure.com}
  * (the 2021-22 form) and {@code <group>-c.postgres.database.azure.com} (the older one), port
- * 5432. A deleted group's name no longer resolves, as in Azure.
+ * 5432. A deleted group's name no longer resolves, as in Azure. A loopback address reaches a
+ * coordinator's own port and nothing else: no worker, no other service of this machine.
  */
 public final class ServerGroupHosts implements HostDirectory {
 
@@ -29,7 +30,8 @@ public final class ServerGroupHosts implements HostDirectory {
     public Optional<InetSocketAddress> resolve(String host, int port) {
         Matcher m = COORDINATOR.matcher(host.toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
-            return HostDirectory.loopbackOnly().resolve(host, port);
+            boolean coordinatorPort = cluster.groups().stream().anyMatch(g -> g.coordinator().port() == port);
+            return coordinatorPort ? HostDirectory.loopbackOnly().resolve(host, port) : Optional.empty();
         }
         String group = m.group(1) != null ? m.group(1) : m.group(2);
         return cluster.group(group).map(g -> InetSocketAddress.createUnresolved("127.0.0.1",

@@ -9,11 +9,8 @@ import io.hyperscalelab.cluster.TestClusters;
 import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
-import io.hyperscalelab.psql.HostDirectory;
 import io.hyperscalelab.psql.PgJdbcBackend;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +39,10 @@ class CloudShellLabTest {
         var properties = TestClusters.freshProperties("shell-lab");
         cluster = new EmbeddedCluster(properties);
         group = cluster.create("shell-lab", 2, PASSWORD);
-        int coordinator = group.coordinator().port();
-        HostDirectory hosts = (host, port) -> host.equals(HOST) && port == 5432
-                ? Optional.of(InetSocketAddress.createUnresolved("127.0.0.1", coordinator))
-                : HostDirectory.loopbackOnly().resolve(host, port);
         LabDataFiles files = new LabDataFiles(properties.dataDirectory().resolve("lab-data"), new LabDataGenerator(LabDataGenerator.DEFAULT_SEED));
         // the group allows loopback clients from 127.0.0.1 only, so that is the shell's address here
         CloudShell cloudShell = new CloudShell(properties.dataDirectory().resolve("homes"),
-                new CloudShellInternet("127.0.0.1", CloudShellInternet.labFiles(files, SIZE)), new PgJdbcBackend(hosts, "127.0.0.1"));
+                new CloudShellInternet("127.0.0.1", CloudShellInternet.labFiles(files, SIZE)), new PgJdbcBackend(new ServerGroupHosts(cluster), "127.0.0.1"));
         terminal = new TerminalSession(cloudShell, "learner", this::show, () -> show("[session closed]"));
         awaitPrompt(0, "learner@Azure:~$ ");
     }
@@ -63,6 +56,20 @@ class CloudShellLabTest {
             cluster.groups().forEach(g -> cluster.delete(g.name()));
             cluster.close();
         }
+    }
+
+    @Test
+    void onlyCoordinatorsAreReachableAndOnlyByTheirNames() {
+        int worker = group.workers().get(0).port();
+        assertThat(type("psql \"host=127.0.0.1 port=" + worker + " dbname=citus user=citus password=" + PASSWORD + "\"",
+                "learner@Azure:~$ ")).isEqualTo("psql: error: connection to server at \"127.0.0.1\", port " + worker
+                + " failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n");
+        assertThat(type("psql \"host=c.no-such-group.postgres.database.azure.com port=5432 dbname=citus user=citus password=x\"",
+                "learner@Azure:~$ ")).isEqualTo("psql: error: could not translate host name "
+                + "\"c.no-such-group.postgres.database.azure.com\" to address: Name or service not known\n");
+        assertThat(type("psql \"host=shell-lab-c.postgres.database.azure.com port=5432 dbname=citus user=citus password=wrong\"",
+                "learner@Azure:~$ ")).isEqualTo("psql: error: connection to server at \"shell-lab-c.postgres.database.azure.com\" "
+                + "(127.0.0.1), port 5432 failed: FATAL:  password authentication failed for user \"citus\"\n");
     }
 
     @Test
