@@ -22,6 +22,8 @@ import org.postgresql.util.ServerErrorMessage;
 public final class PgJdbcBackend implements SqlBackend {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** The most row data one statement may return (pgjdbc's maxResultBuffer). */
+    static final String MAX_RESULT_BYTES = "64M";
     private static final String REFUSED = "Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?";
 
     private final HostDirectory hosts;
@@ -63,7 +65,7 @@ public final class PgJdbcBackend implements SqlBackend {
             throw new ConnectionFailedException(target + e.getMessage(), e);
         }
         try {
-            return new PgJdbcConnection(connection, request, loader(request));
+            return new PgJdbcConnection(connection, request, loader(request), () -> DriverManager.getConnection(url, properties));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new ConnectionFailedException(target + e.getMessage(), e);
@@ -85,6 +87,9 @@ public final class PgJdbcBackend implements SqlBackend {
         if (localAddress != null) {
             p.setProperty("localSocketAddress", localAddress);
         }
+        // psql would page through any result; here the rows live in the server's memory, so a
+        // learner's SELECT * of a large table must stop at a bound rather than take the app down
+        p.setProperty("maxResultBuffer", MAX_RESULT_BYTES);
         return p;
     }
 

@@ -42,13 +42,23 @@ final class PgJdbcConnection implements SqlConnection {
 
     private static final String CANCELED = "canceling statement due to user request";
 
-    private final Connection connection;
-    private final BaseConnection base;
+    /** Opens a fresh connection with the same parameters. */
+    @FunctionalInterface
+    interface Reopener {
+        Connection open() throws SQLException;
+    }
+
+    private static final String TOO_LARGE = "maxResultBuffer";
+
+    private final Reopener reopener;
+    private volatile Connection connection;
+    private volatile BaseConnection base;
     private final ShardedLoader loader;
     private final ServerInfo server;
     private final AtomicBoolean copyCanceled = new AtomicBoolean();
 
-    PgJdbcConnection(Connection connection, ConnectionRequest request, ShardedLoader loader) throws SQLException {
+    PgJdbcConnection(Connection connection, ConnectionRequest request, ShardedLoader loader, Reopener reopener) throws SQLException {
+        this.reopener = reopener;
         this.connection = connection;
         this.base = connection.unwrap(BaseConnection.class);
         this.loader = loader;
@@ -84,6 +94,9 @@ final class PgJdbcConnection implements SqlConnection {
             executor.execute(query, null, collector, 0, 0, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE
                     | QueryExecutor.QUERY_SUPPRESS_BEGIN | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS);
         } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains(TOO_LARGE)) {
+                throw tooLarge(e);
+            }
             throw fromServer(e);
         }
         return collector.results(this::typeName);
@@ -170,6 +183,32 @@ final class PgJdbcConnection implements SqlConnection {
             return name != null ? name : "oid " + oid;
         } catch (SQLException e) {
             return "oid " + oid;
+        }
+    }
+
+    /**
+     * pgjdbc gives up on a result past maxResultBuffer and drops the connection; a new one
+     * takes its place, and the learner is told what was lost with it.
+     */
+    private SqlException tooLarge(SQLException e) {
+        try {
+            closeQuietly();
+            Connection fresh = reopener.open();
+            base = fresh.unwrap(BaseConnection.class);
+            connection = fresh;
+        } catch (SQLException reopenFailed) {
+            return SqlException.connectionLost(reopenFailed);
+        }
+        return new SqlException(new ServerMessage("ERROR", "54000", "the result is larger than this Cloud Shell can hold ("
+                + PgJdbcBackend.MAX_RESULT_BYTES + "B of rows)", "The session was reconnected: settings, temporary tables and "
+                + "any open transaction were lost.", "Narrow the query down with WHERE or LIMIT.", 0, null, 0, null), false, e);
+    }
+
+    private void closeQuietly() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // it is being replaced because it broke
         }
     }
 
