@@ -9,16 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * The coordinators' host names, as the portal's connection strings give them, resolved to the
- * loopback port each coordinator really listens on: {@code c.<group>.postgres.database.azure.com}
- * (the 2021-22 form) and {@code <group>-c.postgres.database.azure.com} (the older one), port
- * 5432. A deleted group's name no longer resolves, as in Azure. A loopback address reaches a
+ * loopback port each coordinator really listens on, port 5432: {@code srvNNNNNN.postgres.database.azure.com}
+ * for the lab's group {@code postgresNNNNNN}, {@code <group>-c.postgres.database.azure.com} for
+ * any other, and {@code c.<group>.postgres.database.azure.com} (the 2021-22 form). A deleted group's name no longer resolves, as in Azure. A loopback address reaches a
  * coordinator's own port and nothing else: no worker, no other service of this machine.
  */
 public final class ServerGroupHosts implements HostDirectory {
 
     static final int PORTAL_PORT = 5432;
     private static final Pattern COORDINATOR = Pattern.compile(
-            "(?:c\\.([a-z0-9-]+)|([a-z0-9-]+)-c)\\.postgres\\.database\\.azure\\.com");
+            "(?:srv(\\d+)|c\\.([a-z0-9-]+)|([a-z0-9-]+)-c)\\.postgres\\.database\\.azure\\.com");
 
     private final EmbeddedCluster cluster;
 
@@ -28,13 +28,24 @@ public final class ServerGroupHosts implements HostDirectory {
 
     @Override
     public Optional<InetSocketAddress> resolve(String host, int port) {
-        Matcher m = COORDINATOR.matcher(host.toLowerCase(java.util.Locale.ROOT));
-        if (!m.matches()) {
+        Optional<String> group = groupOf(host);
+        if (group.isEmpty()) {
             boolean coordinatorPort = cluster.groups().stream().anyMatch(g -> g.coordinator().port() == port);
             return coordinatorPort ? HostDirectory.loopbackOnly().resolve(host, port) : Optional.empty();
         }
-        String group = m.group(1) != null ? m.group(1) : m.group(2);
-        return cluster.group(group).map(g -> InetSocketAddress.createUnresolved("127.0.0.1",
+        return group.flatMap(cluster::group).map(g -> InetSocketAddress.createUnresolved("127.0.0.1",
                 port == PORTAL_PORT ? g.coordinator().port() : 0)).filter(a -> a.getPort() != 0);
+    }
+
+    /** The server group a coordinator host name names, if it is one. */
+    static Optional<String> groupOf(String host) {
+        Matcher m = COORDINATOR.matcher(host.toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        if (m.group(1) != null) {
+            return Optional.of("postgres" + m.group(1));
+        }
+        return Optional.of(m.group(2) != null ? m.group(2) : m.group(3));
     }
 }
