@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where test clusters live: under target/, which the unprivileged server user can reach. */
-final class TestClusters {
+public final class TestClusters {
 
     private TestClusters() {
     }
@@ -14,7 +14,7 @@ final class TestClusters {
      * A fresh data directory that shares the unpacked binaries and node templates with the other
      * tests (they are the slow part and never change within a build).
      */
-    static ClusterProperties freshProperties(String testName) throws IOException {
+    public static ClusterProperties freshProperties(String testName) throws IOException {
         Path base = Path.of("target", "test-clusters").toAbsolutePath();
         Path dir = Files.createTempDirectory(Files.createDirectories(base), testName + "-");
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
