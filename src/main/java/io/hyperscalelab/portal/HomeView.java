@@ -5,10 +5,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 
 /** The portal's landing page; a placeholder until the real Home blade exists. */
 @Route(value = "", layout = PortalLayout.class)
 @PageTitle("Home - Hyperscale Lab")
+@PermitAll
 public class HomeView extends VerticalLayout {
 
     public HomeView() {
