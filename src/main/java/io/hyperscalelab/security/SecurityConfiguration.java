@@ -2,6 +2,7 @@ package io.hyperscalelab.security;
 
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.sql.DataSource;
@@ -25,7 +26,7 @@ import org.springframework.security.web.authentication.rememberme.JdbcTokenRepos
 /**
  * Every request passes these rules: Vaadin's (its own requests and static resources are open,
  * views need sign-in unless marked {@code @AnonymousAllowed}, CSRF for everything that is not
- * Vaadin's own token-protected traffic), form sign-in at {@code /login} behind the throttle, and
+ * Vaadin's own token-protected traffic), form sign-in behind the throttle, and
  * "Stay signed in" remember-me logins.
  *
  * <p>The one {@link AuthenticationManager} is built here on purpose: with Spring's global one as a
@@ -41,10 +42,15 @@ class SecurityConfiguration {
                                             SignInSuccessHandler success, SignInFailureHandler failure,
                                             StaySignedIn staySignedIn) throws Exception {
         http.authenticationManager(authenticationManager);
+        // a refusal (403 for a missing CSRF token) must reach the browser as such, not as a
+        // redirect to sign-in because the error page itself would need a signed-in user
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         // Vaadin installs this success handler on the form login it configures
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, success);
         // the login page is set here too, before Vaadin does: otherwise Spring enables its generated one
-        http.formLogin(form -> form.loginPage("/" + SignInView.ROUTE).failureHandler(failure));
+        http.formLogin(form -> form.loginPage("/" + SignInView.ROUTE)
+                .loginProcessingUrl("/" + SignInView.PASSWORD_POST)
+                .failureHandler(failure));
         http.rememberMe(rememberMe -> rememberMe.rememberMeServices(staySignedIn).key(staySignedIn.getKey()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class)).build();
     }

@@ -26,7 +26,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 /**
  * Microsoft's sign-in, step by step on one page: "Pick an account" (the accounts this browser has
  * used), or the e-mail page with Next, then the password page. The password page is a plain HTML
- * form posted to Spring Security's {@code /login} with the CSRF token, exactly as a browser signs
+ * form posted to Spring Security ({@code /login/password}) with the CSRF token, as a browser signs
  * in anywhere; a refusal comes back here with {@code ?error=...&login_hint=<account>}.
  */
 @Route(value = SignInView.ROUTE, layout = SignInLayout.class)
@@ -35,6 +35,11 @@ import org.springframework.security.web.csrf.CsrfToken;
 public class SignInView extends Div implements BeforeEnterObserver {
 
     public static final String ROUTE = "login";
+    /**
+     * Where the password form posts. Not {@code /login} itself: Vaadin exempts its login view's
+     * path from CSRF checks, and the password must only be accepted with the page's CSRF token.
+     */
+    static final String PASSWORD_POST = "login/password";
 
     private final AccountRepository accounts;
     private final KnownAccounts knownAccounts;
@@ -101,6 +106,7 @@ public class SignInView extends Div implements BeforeEnterObserver {
         Paragraph noAccount = new Paragraph("No account? Select Start the lab on Environment Details, to the right.");
         noAccount.addClassName("sign-in-hint");
         Button next = primary("Next");
+        next.setId("sign-in-next");
         next.addClickShortcut(Key.ENTER);
         next.addClickListener(e -> {
             Optional<String> problem = Usernames.problem(email.getValue());
@@ -132,7 +138,7 @@ public class SignInView extends Div implements BeforeEnterObserver {
             }
         });
         identity.addClassName("sign-in-identity");
-        show(new H1("Enter password"), errorBox(message), identity, passwordForm(username));
+        show(identity, new H1("Enter password"), errorBox(message), passwordForm(username));
     }
 
     // A real form, so the browser posts the password itself (and offers to save it).
@@ -140,7 +146,7 @@ public class SignInView extends Div implements BeforeEnterObserver {
         Div form = new Div();
         Element element = new Element("form");
         element.setAttribute("method", "post");
-        element.setAttribute("action", ROUTE);
+        element.setAttribute("action", PASSWORD_POST);
         element.setAttribute("class", "password-form");
         element.appendChild(hidden("username", username));
         csrfToken().ifPresent(token -> element.appendChild(hidden(token.getParameterName(), token.getToken())));

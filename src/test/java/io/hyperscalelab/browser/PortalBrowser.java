@@ -127,7 +127,7 @@ public final class PortalBrowser implements AutoCloseable {
             tile.click();
         } else if (email.isVisible()) {
             email.fill(credentials.username());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
+            page.locator("#sign-in-next").click();
         }
         password.fill(credentials.password());
         page.locator("#sign-in-submit").click();
