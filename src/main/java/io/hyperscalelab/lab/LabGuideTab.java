@@ -54,7 +54,8 @@ class LabGuideTab extends Div {
             }
         }
         add(title, body, navigation(page));
-        getElement().executeJs("this.scrollTop = 0; if (this.parentElement) this.parentElement.scrollTop = 0;");
+        // a new page starts at its top, wherever the tab's scroll container was
+        title.getElement().executeJs("this.scrollIntoView({block: 'start'})");
     }
 
     private Div navigation(LabPage page) {
