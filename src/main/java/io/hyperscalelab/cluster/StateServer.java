@@ -41,11 +41,13 @@ public final class StateServer implements AutoCloseable {
     private final PostgresServer server;
     private final int port;
     private final StateSecret secret;
+    private final StateLock lock;
 
-    private StateServer(PostgresServer server, int port, StateSecret secret) {
+    private StateServer(PostgresServer server, int port, StateSecret secret, StateLock lock) {
         this.server = server;
         this.port = port;
         this.secret = secret;
+        this.lock = lock;
     }
 
     /**
@@ -66,24 +68,30 @@ public final class StateServer implements AutoCloseable {
             throw new ClusterException("Cannot create " + root + ": " + e.getMessage(), e);
         }
         user.checkReachable(root);
-        PostgresBinaries binaries = PostgresBinaries.install(dataDirectory);
-        PostgresServer server = new PostgresServer(binaries, user, pgdata);
-        int port = freePort();
-        if (Files.exists(ready)) {
-            checkMajorVersion(pgdata, binaries);
-            // a server left running by an app that died would hold a port this process does not know
-            server.stop();
-            server.start("-p " + port);
-            return new StateServer(server, port, StateSecret.read(root.resolve("secret")));
-        }
-        StateSecret secret = initialize(root, pgdata, binaries, user, server, port);
+        StateLock lock = StateLock.acquire(root);
         try {
-            Files.writeString(ready, binaries.version() + "\n");
-        } catch (IOException e) {
-            server.stop();
-            throw new ClusterException("Cannot write " + ready + ": " + e.getMessage(), e);
+            PostgresBinaries binaries = PostgresBinaries.install(dataDirectory);
+            PostgresServer server = new PostgresServer(binaries, user, pgdata);
+            int port = freePort();
+            if (Files.exists(ready)) {
+                checkMajorVersion(pgdata, binaries);
+                // we hold the lock, so a running server was left by an app that died, on a port we do not know
+                server.stop();
+                server.start("-p " + port);
+                return new StateServer(server, port, StateSecret.read(root.resolve("secret")), lock);
+            }
+            StateSecret secret = initialize(root, pgdata, binaries, user, server, port);
+            try {
+                Files.writeString(ready, binaries.version() + "\n");
+            } catch (IOException e) {
+                server.stop();
+                throw new ClusterException("Cannot write " + ready + ": " + e.getMessage(), e);
+            }
+            return new StateServer(server, port, secret, lock);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
         }
-        return new StateServer(server, port, secret);
     }
 
     /** JDBC URL of the state database, for {@link #APP_ROLE}. */
@@ -110,7 +118,16 @@ public final class StateServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Lets go of the data directory but leaves the server running, as an app that dies does. For tests. */
+    void abandon() {
+        lock.release();
     }
 
     // Runs initdb in place and leaves the server running. Without the "ready" marker written after

@@ -64,6 +64,7 @@ class StateServerTest {
         ClusterProperties properties = TestClusters.freshProperties("state-orphan");
         StateServer orphan = StateServer.start(properties.dataDirectory(), properties.serverUid());
         long orphanPid = orphan.process().orElseThrow().pid();
+        orphan.abandon();
 
         try (StateServer server = StateServer.start(properties.dataDirectory(), properties.serverUid());
              Connection c = connect(server)) {
@@ -71,6 +72,19 @@ class StateServerTest {
             assertThat(server.process().orElseThrow().pid()).isNotEqualTo(orphanPid);
         }
         assertThat(orphan.process()).isEmpty();
+    }
+
+    @Test
+    void aSecondAppOnTheSameDataDirectoryIsRefusedAndTheFirstKeepsRunning() throws Exception {
+        ClusterProperties properties = TestClusters.freshProperties("state-twice");
+        try (StateServer first = StateServer.start(properties.dataDirectory(), properties.serverUid())) {
+            assertThatThrownBy(() -> StateServer.start(properties.dataDirectory(), properties.serverUid()))
+                    .isInstanceOf(ClusterException.class)
+                    .hasMessageContaining("Another Hyperscale Lab is already running");
+            try (Connection c = connect(first)) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+        }
     }
 
     private static Connection connect(StateServer server) throws SQLException {

@@ -109,9 +109,11 @@ class LabPanelBrowserTest {
             assertThat(title).hasText(titles.get(i));
         }
         assertThat(next).isDisabled();
+        // two quick clicks are two pages back
         previous.click();
         previous.click();
         assertThat(title).hasText("Exercise 3: Connect, create and distribute tables, load data");
+        assertThat(previous).isEnabled();
         assertThat(page.locator(".lab-code pre")).containsText(new String[] {
                 "CREATE TABLE github_events", "CREATE INDEX event_type_index",
                 "SELECT create_distributed_table('github_events', 'user_id');"});
