@@ -19,12 +19,13 @@ import java.util.List;
  * Ready-made data directories for a coordinator and for a worker: initdb, the roles, the
  * citus database and the extensions, done once. A new node is a copy of one (cp -a is about
  * twice as fast as initdb) plus its port and passwords. Templates are keyed by the binaries'
- * version and the extension scripts, so a change to either builds fresh ones.
+ * version and the extension scripts, so a change to either builds fresh ones. Each PostgreSQL
+ * major version has its own.
  */
 final class NodeTemplates {
 
-    static final String DATABASE = "citus";
-    static final String ADMIN_USER = "citus";
+    static final String DATABASE = ServerGroup.DATABASE;
+    static final String ADMIN_USER = ServerGroup.ADMIN_USERNAME;
     static final String SUPERUSER = "postgres";
 
     private final PostgresBinaries binaries;
@@ -109,11 +110,13 @@ final class NodeTemplates {
         }
     }
 
-    // Templates of other binaries or extension versions are never used again: groups are copies.
+    // Templates of older binaries or extension scripts of this major version are never used
+    // again (groups are copies); other major versions' templates are theirs to keep.
     private void removeOutdatedTemplates() {
+        String sameMajor = "pg" + binaries.majorVersion() + ".";
         try (var siblings = Files.list(root.getParent())) {
             for (Path other : (Iterable<Path>) siblings::iterator) {
-                if (!other.equals(root)) {
+                if (!other.equals(root) && other.getFileName().toString().startsWith(sameMajor)) {
                     PostgresBinaries.deleteTree(other);
                 }
             }

@@ -18,11 +18,11 @@ import org.springframework.context.annotation.Configuration;
 class CloudShellConfiguration {
 
     @Bean
-    CloudShell cloudShell(ClusterProperties cluster, CloudShellProperties properties, EmbeddedCluster embeddedCluster) {
+    CloudShell cloudShell(ClusterProperties cluster, EmbeddedCluster embeddedCluster) {
         LabDataFiles files = new LabDataFiles(cluster.dataDirectory().resolve("lab-data"),
                 new LabDataGenerator(LabDataGenerator.DEFAULT_SEED));
-        CloudShellInternet internet = new CloudShellInternet(properties.address(), CloudShellInternet.labFiles(files, DatasetSize.LAB));
+        CloudShellInternet internet = new CloudShellInternet(cluster.cloudShellAddress(), CloudShellInternet.labFiles(files, DatasetSize.LAB));
         return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet,
-                new PgJdbcBackend(new ServerGroupHosts(embeddedCluster), properties.address()));
+                new PgJdbcBackend(new ServerGroupHosts(embeddedCluster), cluster.cloudShellAddress()));
     }
 }

@@ -1,11 +1,10 @@
 package io.hyperscalelab.shell;
 
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.portal.AzureNames;
 import io.hyperscalelab.psql.HostDirectory;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The coordinators' host names, as the portal's connection strings give them, resolved to the
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
 public final class ServerGroupHosts implements HostDirectory {
 
     static final int PORTAL_PORT = 5432;
-    private static final Pattern COORDINATOR = Pattern.compile(
-            "(?:srv(\\d+)|c\\.([a-z0-9-]+)|([a-z0-9-]+)-c)\\.postgres\\.database\\.azure\\.com");
 
     private final EmbeddedCluster cluster;
 
@@ -39,13 +36,6 @@ public final class ServerGroupHosts implements HostDirectory {
 
     /** The server group a coordinator host name names, if it is one. */
     static Optional<String> groupOf(String host) {
-        Matcher m = COORDINATOR.matcher(host.toLowerCase(java.util.Locale.ROOT));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        if (m.group(1) != null) {
-            return Optional.of("postgres" + m.group(1));
-        }
-        return Optional.of(m.group(2) != null ? m.group(2) : m.group(3));
+        return AzureNames.groupOfCoordinator(host);
     }
 }
