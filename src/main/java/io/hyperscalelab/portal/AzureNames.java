@@ -2,6 +2,8 @@ package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.NodeRole;
 import io.hyperscalelab.cluster.ServerGroupNode;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,9 @@ public final class AzureNames {
 
     public static final String DOMAIN = "postgres.database.azure.com";
     private static final Pattern LAB_GROUP = Pattern.compile("postgres(\\d+)");
+    // Also the 2021-22 docs' form c.<group>, which learners may type from Microsoft's pages.
+    private static final Pattern COORDINATOR_FQDN = Pattern.compile(
+            "(?:srv(\\d+)|c\\.([a-z0-9-]+)|([a-z0-9-]+)-c)\\.postgres\\.database\\.azure\\.com");
 
     private AzureNames() {
     }
@@ -37,5 +42,17 @@ public final class AzureNames {
 
     public static String fqdn(String nodeName) {
         return nodeName + "." + DOMAIN;
+    }
+
+    /** The group whose coordinator a fully qualified host name names, if it names one. */
+    public static Optional<String> groupOfCoordinator(String host) {
+        Matcher m = COORDINATOR_FQDN.matcher(host.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        if (m.group(1) != null) {
+            return Optional.of("postgres" + m.group(1));
+        }
+        return Optional.of(m.group(2) != null ? m.group(2) : m.group(3));
     }
 }

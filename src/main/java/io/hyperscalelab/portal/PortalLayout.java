@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.router.RouterLayout;
 import io.hyperscalelab.lab.LabPanel;
+import io.hyperscalelab.security.AccountMenu;
 
 /**
  * The frame around every portal page: the Azure top bar, the page itself, and beside it the lab
@@ -14,12 +15,14 @@ public class PortalLayout extends Div implements RouterLayout {
 
     private final Div page = new Div();
 
-    public PortalLayout(LabPanel labPanel) {
+    public PortalLayout(LabPanel labPanel, AccountMenu accountMenu) {
         addClassName("portal-layout");
         page.addClassName("portal-page");
         Div body = new Div(page, labPanel);
         body.addClassName("portal-body");
-        add(topBar(), body);
+        Header bar = topBar();
+        bar.add(accountMenu);
+        add(bar, body);
     }
 
     private static Header topBar() {

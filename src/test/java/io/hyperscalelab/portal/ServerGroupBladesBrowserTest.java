@@ -74,6 +74,7 @@ class ServerGroupBladesBrowserTest {
         group = cluster.group(GROUP).orElseThrow();
         assertThat(group.firewall()).isEqualTo(INITIAL);
         browser = new PortalBrowser(port);
+        browser.signInAsNewLearner();
     }
 
     @AfterAll

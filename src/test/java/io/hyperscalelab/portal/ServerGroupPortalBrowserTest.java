@@ -61,6 +61,7 @@ class ServerGroupPortalBrowserTest {
     @BeforeAll
     void openBrowser() {
         browser = new PortalBrowser(port);
+        browser.signInAsNewLearner();
     }
 
     @AfterAll
