@@ -114,6 +114,10 @@ class LabPanelBrowserTest {
         previous.click();
         assertThat(title).hasText("Exercise 3: Connect, create and distribute tables, load data");
         assertThat(previous).isEnabled();
+        // the page's screenshot is really there, not a broken image
+        Locator figure = page.locator(".lab-page-body img[src='images/connection-strings.png']");
+        assertThat(figure).isVisible();
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", figure.elementHandle());
         assertThat(page.locator(".lab-code pre")).containsText(new String[] {
                 "CREATE TABLE github_events", "CREATE INDEX event_type_index",
                 "SELECT create_distributed_table('github_events', 'user_id');"});

@@ -64,6 +64,15 @@ class HomeViewHttpTest {
         assertThat(theme.body()).contains("#0078d4");
     }
 
+    @Test
+    void theLabGuidesFiguresAreServedBeforeSignIn() throws Exception {
+        // the lab panel shows them beside the sign-in pages too
+        HttpResponse<String> figure = get("/images/architecture.svg");
+
+        assertThat(figure.statusCode()).isEqualTo(200);
+        assertThat(figure.body()).contains("<svg");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
