@@ -1,6 +1,7 @@
 package io.hyperscalelab;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.Theme;
 import org.springframework.boot.SpringApplication;
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Theme("hyperscale")
+// Server push: deployment and node statuses reach the browser as they change.
+@Push
 public class HyperscaleLabApplication implements AppShellConfigurator {
 
     /** Shown in the browser tab until a view sets its own {@code @PageTitle}. */

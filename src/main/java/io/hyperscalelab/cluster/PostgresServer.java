@@ -1,5 +1,9 @@
 package io.hyperscalelab.cluster;
 
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.List;
 final class PostgresServer {
 
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final String ADDRESS_IN_USE = "Address already in use";
 
     private final PostgresBinaries binaries;
     private final ServerUser user;
@@ -23,13 +28,25 @@ final class PostgresServer {
         return dataDirectory;
     }
 
-    /** Starts the server and waits until it accepts connections; {@code options} go to postgres. */
+    /**
+     * Starts the server and waits until it accepts connections; {@code options} go to postgres.
+     *
+     * @throws PortInUseException when another process holds the server's port
+     */
     void start(String options) {
+        Path log = dataDirectory.resolve("server.log");
+        long logStart = sizeOf(log);
         try {
             user.run(List.of(binaries.bin("pg_ctl").toString(), "-D", dataDirectory.toString(),
-                    "-l", dataDirectory.resolve("server.log").toString(), "-w", "-t", String.valueOf(START_TIMEOUT_SECONDS),
+                    "-l", log.toString(), "-w", "-t", String.valueOf(START_TIMEOUT_SECONDS),
                     "-o", options, "start"), START_TIMEOUT_SECONDS + 10);
         } catch (ClusterException e) {
+            String thisStart = logSince(log, logStart);
+            // the postmaster's own words (LOG "could not bind ...: Address already in use"), lc_messages being C
+            if (thisStart.contains(ADDRESS_IN_USE) && !isRunning()) {
+                throw new PortInUseException("The server in " + dataDirectory.getFileName()
+                        + " did not start: another process took its port. " + lastLogLines(), e);
+            }
             throw new ClusterException("The server in " + dataDirectory.getFileName() + " did not start. " + lastLogLines(), e);
         }
     }
@@ -66,6 +83,23 @@ final class PostgresServer {
             return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String logSince(Path log, long offset) {
+        try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+            channel.position(offset);
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -2,6 +2,7 @@ package io.hyperscalelab.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Server groups on disk: {@code groups/<name>/group.json} beside the nodes' data directories,
- * and the group's superuser password in {@code secret} (mode 600). Files are replaced
- * atomically, so a crash leaves the old version or the new one, never half of one.
+ * the group's superuser password in {@code secret} and the learner's admin password in
+ * {@code admin-secret} (both mode 600). Files are replaced atomically, so a crash leaves the old
+ * version or the new one, never half of one.
+ *
+ * <p>A group.json written before firewalls existed has no {@code firewall}: it loads with
+ * {@link Firewall#thisMachine()}, so that the learner's own psql keeps working as it did.
  */
 final class ServerGroupStore {
 
@@ -49,6 +55,20 @@ final class ServerGroupStore {
         }
     }
 
+    void saveAdminSecret(ServerGroupName name, String adminPassword) {
+        write(directory(name).resolve("admin-secret"), () -> adminPassword);
+    }
+
+    /** The learner's admin password; empty for groups created before it was stored. */
+    Optional<String> adminSecret(ServerGroupName name) {
+        Path file = directory(name).resolve("admin-secret");
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new ClusterException("The admin password file of server group " + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Every stored group; a directory without a readable group.json is reported, not skipped silently. */
     List<ServerGroup> loadAll() {
         List<ServerGroup> groups = new ArrayList<>();
@@ -59,7 +79,11 @@ final class ServerGroupStore {
             for (Path dir : (Iterable<Path>) dirs.sorted()::iterator) {
                 Path file = dir.resolve("group.json");
                 if (Files.isRegularFile(file)) {
-                    groups.add(json.readValue(file.toFile(), ServerGroup.class));
+                    ObjectNode stored = (ObjectNode) json.readTree(file.toFile());
+                    if (!stored.has("firewall")) {
+                        stored.set("firewall", json.valueToTree(Firewall.thisMachine()));
+                    }
+                    groups.add(json.treeToValue(stored, ServerGroup.class));
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,15 @@
 /**
  * Server groups: a coordinator and N worker PostgreSQL servers that this machine really runs,
- * from the PostgreSQL binaries on Maven Central, with Citus' SQL interface installed on the
- * coordinator. Owns their processes, data directories, ports, lifecycle and statuses.
+ * from the PostgreSQL binaries on Maven Central (17 or 18, see {@link io.hyperscalelab.cluster.PostgresBinaries}),
+ * with Citus' SQL interface installed on the coordinator. Owns their processes, data directories,
+ * ports, lifecycle and statuses, and who may connect to them.
+ *
+ * <p>Who may connect: a coordinator requires TLS (a certificate of its own, made at provisioning)
+ * and admits only what its group's {@link io.hyperscalelab.cluster.Firewall} admits, by the
+ * address a connection comes from. On one machine, Azure's networks are loopback addresses:
+ * 127.0.0.1 is the product (superuser only, always admitted) and the learner's own machine,
+ * 127.0.0.2 the portal's own services ("Allow Azure services"), 127.0.0.3 the Cloud Shell; see
+ * {@link io.hyperscalelab.cluster.SourceAddresses}. Workers admit loopback connections with a
+ * password, from the coordinator and the product.
  */
 package io.hyperscalelab.cluster;

@@ -3,10 +3,9 @@ package io.hyperscalelab.portal;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
-import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.lab.LabPanel;
+import io.hyperscalelab.security.AccountMenu;
 
 /**
  * The frame around every portal page: the Azure top bar, the page itself, and beside it the lab
@@ -16,20 +15,18 @@ public class PortalLayout extends Div implements RouterLayout {
 
     private final Div page = new Div();
 
-    public PortalLayout(LabPanel labPanel) {
+    public PortalLayout(LabPanel labPanel, AccountMenu accountMenu) {
         addClassName("portal-layout");
         page.addClassName("portal-page");
         Div body = new Div(page, labPanel);
         body.addClassName("portal-body");
-        add(topBar(), body);
+        Header bar = topBar();
+        bar.add(accountMenu);
+        add(bar, body);
     }
 
     private static Header topBar() {
-        RouterLink brand = new RouterLink("Microsoft Azure", HomeView.class);
-        brand.addClassName("portal-brand");
-        Span search = new Span("Search resources, services, and docs (G+/)");
-        search.addClassName("portal-search");
-        Header bar = new Header(brand, search);
+        Header bar = new Header(new PortalNavigation());
         bar.addClassName("portal-top-bar");
         return bar;
     }

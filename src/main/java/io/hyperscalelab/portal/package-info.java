@@ -1,5 +1,15 @@
 /**
- * The Azure-portal look-alike views: Home, Create a resource, the server-group form, resource
- * blades.
+ * The Azure-portal look-alike, Gen-1 "Hyperscale (Citus) server group" era: Home, Create a
+ * resource, the deployment options, the server group form (Basics, Networking, Tags, Review +
+ * create, and the Configure server group pane), the deployment page, the list of server groups
+ * and each group's blades (Overview, Connection strings, Networking).
+ *
+ * <p>The form's values are one record, {@link io.hyperscalelab.portal.ServerGroupForm}, checked by
+ * {@link io.hyperscalelab.portal.ServerGroupFormRules} (which calls the cluster's own name and
+ * password rules) and priced by {@link io.hyperscalelab.portal.MonthlyCostEstimate}. Views read
+ * the cluster; every change (create, firewall rules, admin password, delete) goes through
+ * {@link io.hyperscalelab.portal.ServerGroupProvisioner}, off the UI thread, its outcome shown as an
+ * Azure notification ({@link io.hyperscalelab.portal.PortalNotification}), and statuses reach the
+ * browser by server push ({@link io.hyperscalelab.portal.LiveUpdates}).
  */
 package io.hyperscalelab.portal;

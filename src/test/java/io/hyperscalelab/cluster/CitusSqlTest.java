@@ -38,21 +38,26 @@ import org.postgresql.util.ServerErrorMessage;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CitusSqlTest {
 
-    private static final String GROUP = "citus-sql";
-    private static final String PASSWORD = "Lab-Passw0rd!";
+    static final String GROUP = "citus-sql";
+    static final String PASSWORD = "Lab-Passw0rd!";
     /** Citus' first shard id on a new cluster. */
     private static final long FIRST_SHARD_ID = 102008;
     private static final int DEFAULT_SHARD_COUNT = 32;
     /** Citus splits the int32 hash space evenly: 2^32 / 32 values per shard. */
     private static final long HASH_RANGE_PER_SHARD = (1L << 32) / DEFAULT_SHARD_COUNT;
 
-    private EmbeddedCluster cluster;
+    EmbeddedCluster cluster;
     private List<Integer> workerPorts;
+
+    /** The PostgreSQL major version the group runs; a subclass runs the same suite on another. */
+    int postgresVersion(EmbeddedCluster cluster) {
+        return cluster.postgresMajorVersion();
+    }
 
     @BeforeAll
     void createGroupAndRunTheLabSetup() throws Exception {
         cluster = new EmbeddedCluster(TestClusters.freshProperties("citus-sql"));
-        ServerGroup group = cluster.create(GROUP, 2, PASSWORD);
+        ServerGroup group = cluster.create(new ServerGroupSpec(GROUP, 2, PASSWORD, postgresVersion(cluster), Firewall.thisMachine()));
         workerPorts = group.workers().stream().map(ServerGroupNode::port).toList();
         try (Connection c = connect()) {
             for (String sql : Stream.of(QuickstartLab.CREATE_TABLES, QuickstartLab.CREATE_INDEXES, QuickstartLab.DISTRIBUTE)
@@ -64,10 +69,7 @@ class CitusSqlTest {
 
     @AfterAll
     void deleteGroup() {
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     // ---------------------------------------------------------------- the lab's tables

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,40 @@ class EmbeddedClusterLifecycleTest {
     }
 
     @Test
+    void aGroupStoredBeforeFirewallsAndTlsGetsThemOnItsNextStart() throws Exception {
+        cluster.create("lab-legacy", 2, PASSWORD);
+        cluster.close();
+        // as an earlier version of the product left it: no firewall in group.json, no stored admin
+        // password, and a coordinator without certificate, TLS or firewall rules
+        Path directory = properties.dataDirectory().resolve("groups/lab-legacy");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode stored = (ObjectNode) json.readTree(directory.resolve("group.json").toFile());
+        stored.remove("firewall");
+        Files.writeString(directory.resolve("group.json"), json.writeValueAsString(stored));
+        Files.delete(directory.resolve("admin-secret"));
+        Path coordinator = directory.resolve("lab-legacy-c");
+        Files.delete(coordinator.resolve("server.crt"));
+        Files.delete(coordinator.resolve("server.key"));
+        Path conf = coordinator.resolve("postgresql.conf");
+        Files.writeString(conf, Files.readAllLines(conf).stream()
+                .filter(line -> !line.equals("ssl = on") && !line.startsWith("# TLS")).collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(coordinator.resolve("pg_hba.conf"), PgHba.loopbackOnly());
+
+        cluster = new EmbeddedCluster(properties);
+        cluster.resumeGroups();
+
+        assertThat(cluster.firewall("lab-legacy")).isEqualTo(Firewall.thisMachine());
+        assertThat(cluster.learnerCredentials("lab-legacy").password()).isEqualTo(PASSWORD);
+        assertThat(directory.resolve("admin-secret")).exists();
+        assertThat(coordinator.resolve("server.key")).exists();
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("lab-legacy"), "citus", PASSWORD)) {
+            assertThat(queryStrings(c, "SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()")).containsExactly("true");
+        }
+        assertThatThrownBy(() -> cluster.learnerConnection("lab-legacy", "127.0.0.5").close())
+                .hasMessageContaining("no pg_hba.conf entry for host \"127.0.0.5\"");
+    }
+
+    @Test
     void stoppedGroupStaysStoppedAfterRestart() {
         cluster.create("lab-asleep", 2, PASSWORD);
         cluster.stop("lab-asleep");
@@ -118,6 +156,8 @@ class EmbeddedClusterLifecycleTest {
         assertThatThrownBy(() -> cluster.create("ok-name", 1, PASSWORD)).hasMessageContaining("2 to 20 worker nodes");
         assertThatThrownBy(() -> cluster.create("ok-name", 21, PASSWORD)).hasMessageContaining("2 to 20 worker nodes");
         assertThatThrownBy(() -> cluster.create("ok-name", 2, "")).hasMessageContaining("password must not be empty");
+        assertThatThrownBy(() -> cluster.create("ok-name", 2, "passwordonly")).hasMessageContaining("three of the following categories");
+        assertThatThrownBy(() -> cluster.create("ok-name", 2, "My-citus-1")).hasMessageContaining("cannot contain the login name");
         assertThatThrownBy(() -> cluster.start("missing")).hasMessage("There is no server group named missing.");
 
         cluster.create("taken", 2, PASSWORD);
@@ -154,7 +194,10 @@ class EmbeddedClusterLifecycleTest {
     void aNodeThatCannotStartFailsTheCreateAndIsCleanedUp() throws Exception {
         // A template whose configuration the server rejects: every node of the new group fails to start.
         cluster.prepare();
-        var templates = Files.list(properties.dataDirectory().resolve("templates")).filter(p -> !p.getFileName().toString().endsWith(".building")).toList();
+        String defaultVersion = "pg" + cluster.postgresMajorVersion() + ".";
+        var templates = Files.list(properties.dataDirectory().resolve("templates"))
+                .filter(p -> p.getFileName().toString().startsWith(defaultVersion) && !p.getFileName().toString().endsWith(".building"))
+                .toList();
         var conf = templates.get(0).resolve("worker/postgresql.conf");
         String original = Files.readString(conf);
         try {

@@ -70,10 +70,7 @@ class LabQueriesDifferentialTest {
         if (plainPostgres != null) {
             plainPostgres.close();
         }
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     @Test

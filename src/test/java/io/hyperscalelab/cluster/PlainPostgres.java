@@ -42,6 +42,11 @@ public final class PlainPostgres implements AutoCloseable {
         return new PlainPostgres(server, port, templates.templatePassword());
     }
 
+    /** The loopback port it listens on, for clients other than JDBC (psql). */
+    public int port() {
+        return port;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + NodeTemplates.DATABASE,
                 NodeTemplates.SUPERUSER, password);

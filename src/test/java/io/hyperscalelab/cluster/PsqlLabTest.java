@@ -3,14 +3,10 @@ package io.hyperscalelab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PsqlLabTest {
 
-    private static final Path PSQL = Path.of("/usr/bin/psql");
     private static final String GROUP = "psql-lab";
     private static final String PASSWORD = "Lab-Passw0rd!";
     private static final int USER_ROWS = 7;
@@ -35,9 +30,6 @@ class PsqlLabTest {
 
     @BeforeAll
     void createGroup() throws Exception {
-        assertThat(Files.isExecutable(PSQL))
-                .as("psql is missing: install the PostgreSQL client (apt-get install postgresql-client); CI installs it")
-                .isTrue();
         ClusterProperties properties = TestClusters.freshProperties("psql-lab");
         cluster = new EmbeddedCluster(properties);
         coordinatorPort = cluster.create(GROUP, 2, PASSWORD).coordinator().port();
@@ -46,10 +38,7 @@ class PsqlLabTest {
 
     @AfterAll
     void deleteGroup() {
-        if (cluster != null) {
-            cluster.groups().forEach(g -> cluster.delete(g.name()));
-            cluster.close();
-        }
+        TestClusters.deleteGroupsAndClose(cluster);
     }
 
     @Test
@@ -64,7 +53,7 @@ class PsqlLabTest {
         Path scriptFile = workDirectory.resolve("lab.sql");
         Files.writeString(scriptFile, String.join("\n\n", script) + "\n");
 
-        PsqlRun run = psql(scriptFile);
+        Psql.Run run = psql(scriptFile);
 
         assertThat(run.exitCode()).as("psql exit code; stderr: %s", run.stderr()).isZero();
         String out = run.stdout();
@@ -94,31 +83,10 @@ class PsqlLabTest {
         Files.writeString(file, csv.toString());
     }
 
-    private PsqlRun psql(Path scriptFile) throws IOException, InterruptedException {
-        String connection = "host=127.0.0.1 port=" + coordinatorPort + " dbname=citus user=citus sslmode=disable";
-        // -X: no ~/.psqlrc, so settings of the machine running the build cannot change the output
-        ProcessBuilder builder = new ProcessBuilder(PSQL.toString(), "-X", connection, "-v", "ON_ERROR_STOP=1", "-f",
-                scriptFile.toString())
-                .directory(workDirectory.toFile());   // \copy reads users.csv relative to psql's directory
-        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-        builder.environment().put("PGPASSWORD", PASSWORD);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("psql did not finish within 120 s; output so far: " + stdout);
-        }
-        return new PsqlRun(process.exitValue(), stdout, stderr.join());
-    }
-
-    private static String readAll(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(stderr unreadable: " + e.getMessage() + ")";
-        }
+    private Psql.Run psql(Path scriptFile) throws IOException, InterruptedException {
+        String connection = "host=127.0.0.1 port=" + coordinatorPort + " dbname=citus user=citus sslmode=require";
+        // \copy reads users.csv relative to psql's directory
+        return Psql.run(List.of(connection, "-v", "ON_ERROR_STOP=1", "-f", scriptFile.toString()), PASSWORD, workDirectory);
     }
 
     private static int occurrences(String text, String part) {
@@ -129,6 +97,4 @@ class PsqlLabTest {
         return count;
     }
 
-    private record PsqlRun(int exitCode, String stdout, String stderr) {
-    }
 }

@@ -27,4 +27,12 @@ public final class TestClusters {
         int first = 20000 + (int) (ProcessHandle.current().pid() % 200) * 100 + Math.floorMod(testName.hashCode(), 10) * 10;
         return new ClusterProperties(dir, first, first + 500, 0, "32MB", 100);
     }
+
+    /** Deletes every group of a test's cluster and closes it; a cluster that never started is fine. */
+    public static void deleteGroupsAndClose(EmbeddedCluster cluster) {
+        if (cluster != null) {
+            cluster.groups().forEach(g -> cluster.delete(g.name()));
+            cluster.close();
+        }
+    }
 }

@@ -14,9 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Starts the whole application on a free port and loads the home page over real HTTP the way a
- * browser starts to: the bootstrap page, then the client bundle and the theme it points at. This
- * proves that Spring Boot, the Vaadin servlet, the app shell and the built frontend fit together.
+ * Starts the whole application on a free port and loads it over real HTTP the way a browser
+ * starts to: the portal sends a newcomer to sign in, and the sign-in page is the Vaadin bootstrap
+ * with the client bundle and the theme it points at. This proves that Spring Boot, Spring
+ * Security, the Vaadin servlet, the app shell and the built frontend fit together.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HomeViewHttpTest {
@@ -32,8 +33,17 @@ class HomeViewHttpTest {
     private int port;
 
     @Test
-    void homePageServesTheVaadinBootstrapWithBundleAndTheme() throws Exception {
-        HttpResponse<String> page = get("/");
+    void theHomePageSendsANewcomerToSignIn() throws Exception {
+        HttpResponse<String> home = get("/");
+
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(URI.create(location).getPath()).isEqualTo("/login"));
+    }
+
+    @Test
+    void theSignInPageServesTheVaadinBootstrapWithBundleAndTheme() throws Exception {
+        HttpResponse<String> page = get("/login");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
@@ -52,6 +62,15 @@ class HomeViewHttpTest {
         HttpResponse<String> theme = get("/VAADIN/themes/hyperscale/styles.css");
         assertThat(theme.statusCode()).isEqualTo(200);
         assertThat(theme.body()).contains("#0078d4");
+    }
+
+    @Test
+    void theLabGuidesFiguresAreServedBeforeSignIn() throws Exception {
+        // the lab panel shows them beside the sign-in pages too
+        HttpResponse<String> figure = get("/images/architecture.svg");
+
+        assertThat(figure.statusCode()).isEqualTo(200);
+        assertThat(figure.body()).contains("<svg");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -33,10 +33,12 @@ class PortalLayoutBrowserTest {
 
     @Test
     void homeShowsTheAzureBarAndTheLabGuideBesideIt() {
+        PortalBrowser.LabCredentials learner = browser.signInAsNewLearner();
         Page page = browser.open("/");
 
         assertThat(page.locator(".portal-top-bar")).containsText("Microsoft Azure");
+        assertThat(page.locator(".account-menu")).containsText(learner.username());
         assertThat(page.locator(".lab-panel")).containsText("Lab Guide");
-        assertThat(page.locator(".portal-page")).containsText("Hyperscale Lab");
+        assertThat(page.locator(".portal-page")).containsText("Azure services");
     }
 }
