@@ -66,13 +66,13 @@ final class PgJdbcConnection implements SqlConnection {
         String ssl = null;
         int versionNum;
         try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting('server_version_num')::int, "
-                + "s.version, s.cipher, s.bits FROM (SELECT 1) one LEFT JOIN pg_stat_ssl s ON s.pid = pg_backend_pid() AND s.ssl");
+                + "s.version, s.cipher FROM (SELECT 1) one LEFT JOIN pg_stat_ssl s ON s.pid = pg_backend_pid() AND s.ssl");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             versionNum = rs.getInt(1);
             if (rs.getString(2) != null) {
-                ssl = "protocol: " + rs.getString(2) + ", cipher: " + rs.getString(3) + ", bits: " + rs.getInt(4)
-                        + ", compression: off";
+                // psql 15 no longer prints the key's bits
+                ssl = "protocol: " + rs.getString(2) + ", cipher: " + rs.getString(3) + ", compression: off";
             }
         }
         String user = pg.getParameterStatus("session_authorization");
