@@ -36,15 +36,33 @@ final class CoordinatorSession implements AutoCloseable {
     private final Connection connection;
     private SessionSettings settings;
 
+    /** A session over a connection of its own, opened to the target's coordinator. */
     CoordinatorSession(ClusterTarget target) throws SQLException {
+        this(open(target));
+    }
+
+    /**
+     * A session over a connection the caller opened (from the address, with the TLS and the
+     * limits it chose); the session owns it from now on and closes it.
+     */
+    CoordinatorSession(Connection connection) throws SQLException {
+        this.connection = connection;
+        try {
+            refreshSettings();
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static Connection open(ClusterTarget target) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", target.user());
         properties.setProperty("password", target.password());
         properties.setProperty("ApplicationName", target.applicationName());
         properties.setProperty("preferQueryMode", "simple");
         properties.setProperty("tcpKeepAlive", "true");
-        this.connection = DriverManager.getConnection(target.jdbcUrl(target.host(), target.port()), properties);
-        refreshSettings();
+        return DriverManager.getConnection(target.jdbcUrl(target.host(), target.port()), properties);
     }
 
     Connection connection() {

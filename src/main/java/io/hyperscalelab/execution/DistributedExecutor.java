@@ -1,5 +1,6 @@
 package io.hyperscalelab.execution;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +36,18 @@ public final class DistributedExecutor implements AutoCloseable {
 
     /** A session on the target's coordinator; worker connections open as its statements need them. */
     public ExecutionSession openSession(ClusterTarget target) throws SQLException {
-        return new ExecutionSession(target, options, parser, runner);
+        return new ExecutionSession(target, new CoordinatorSession(target), options, parser, runner);
+    }
+
+    /**
+     * A session over a coordinator connection the caller opened, as the learner's role, e.g. a
+     * psql connection that its client already set up (its source address, TLS, result limit), so
+     * that what psql does itself ({@code \copy}, the transaction status) and what the executor
+     * runs share one session. The session owns the connection and closes it. The connection's
+     * role must be the target's, since the workers are reached as that role.
+     */
+    public ExecutionSession openSession(ClusterTarget target, Connection coordinator) throws SQLException {
+        return new ExecutionSession(target, new CoordinatorSession(coordinator), options, parser, runner);
     }
 
     @Override

@@ -26,12 +26,12 @@ public final class ExecutionSession implements AutoCloseable {
     private final TaskRunner runner;
     private final TaskRunner.Cancellation cancellation = new TaskRunner.Cancellation();
 
-    ExecutionSession(ClusterTarget target, ExecutorOptions options, StatementParser parser, TaskRunner runner)
-            throws SQLException {
+    ExecutionSession(ClusterTarget target, CoordinatorSession coordinator, ExecutorOptions options, StatementParser parser,
+                     TaskRunner runner) {
         this.target = target;
         this.parser = parser;
         this.runner = runner;
-        this.coordinator = new CoordinatorSession(target);
+        this.coordinator = coordinator;
         this.workers = new WorkerConnections(target, options);
         this.catalog = new ClusterCatalog(target);
     }
@@ -180,7 +180,7 @@ public final class ExecutionSession implements AutoCloseable {
             }
             rows.add(row);
         }
-        return new StatementResult("SELECT " + rows.size(), columns, rows, 0, Notices.lines(wire.notices()));
+        return new StatementResult("SELECT " + rows.size(), columns, rows, 0, Notices.of(wire.notices()));
     }
 
     private static List<ResultColumn> columns(Field[] fields, List<String> typeNames) {
@@ -230,7 +230,7 @@ public final class ExecutionSession implements AutoCloseable {
         WireResult wire = ran.result();
         List<ResultColumn> columns = columns(wire.fields(), coordinatorTypes(wire.fields()));
         StatementResult result = new StatementResult(wire.commandTag(), columns, wire.textRows(), wire.updateCount(),
-                Notices.lines(wire.notices()));
+                Notices.of(wire.notices()));
         Breakdown breakdown = PlanBreakdown.of(coordinator, target, ran.planJson(), reason, millisSince(start));
         return new ExecutionResult(result, breakdown);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.postgresql.util.PSQLWarning;
 import org.postgresql.util.ServerErrorMessage;
 
-/** Server notices as psql prints them: {@code NOTICE:  message}. */
+/** Server notices as pgjdbc hands them over, turned into {@link Notice}s. */
 final class Notices {
 
     private Notices() {
@@ -17,20 +17,17 @@ final class Notices {
         return server != null && server.getMessage() != null ? server.getMessage() : notice.getMessage();
     }
 
-    static List<String> lines(List<SQLWarning> notices) {
-        List<String> lines = new ArrayList<>();
+    static List<Notice> of(List<SQLWarning> notices) {
+        List<Notice> result = new ArrayList<>();
         for (SQLWarning notice : notices) {
             ServerErrorMessage server = notice instanceof PSQLWarning warning ? warning.getServerErrorMessage() : null;
-            String severity = server != null && server.getSeverity() != null ? server.getSeverity() : "NOTICE";
-            StringBuilder line = new StringBuilder(severity).append(":  ").append(message(notice));
-            if (server != null && server.getDetail() != null) {
-                line.append("\nDETAIL:  ").append(server.getDetail());
+            if (server == null) {
+                result.add(new Notice("WARNING", notice.getSQLState(), notice.getMessage(), null, null, null));
+            } else {
+                result.add(new Notice(server.getSeverity() != null ? server.getSeverity() : "NOTICE", server.getSQLState(),
+                        message(notice), server.getDetail(), server.getHint(), server.getWhere()));
             }
-            if (server != null && server.getHint() != null) {
-                line.append("\nHINT:  ").append(server.getHint());
-            }
-            lines.add(line.toString());
         }
-        return lines;
+        return result;
     }
 }

@@ -10,10 +10,10 @@ import java.util.List;
  * @param columns     empty for a statement that returns no rows
  * @param rows        each value in PostgreSQL's text form, {@code null} for SQL NULL
  * @param updateCount rows changed by INSERT/UPDATE/DELETE/MERGE/COPY, otherwise 0
- * @param notices     NOTICE/WARNING messages the statement raised, in order
+ * @param notices     NOTICEs and WARNINGs the statement raised, in order
  */
 public record StatementResult(String commandTag, List<ResultColumn> columns, List<List<String>> rows,
-                              long updateCount, List<String> notices) {
+                              long updateCount, List<Notice> notices) {
 
     public StatementResult {
         columns = List.copyOf(columns);

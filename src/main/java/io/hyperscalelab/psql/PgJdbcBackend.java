@@ -15,9 +15,10 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Statements straight to a PostgreSQL server over pgjdbc, from the Cloud Shell's own address (so
+ * psql's connections to a PostgreSQL server over pgjdbc, from the Cloud Shell's own address (so
  * that the server's firewall rules, in pg_hba.conf, see the shell as the client they allow or
- * refuse), with libpq's connection errors.
+ * refuse), with libpq's connection errors; statements go straight to the server or along the
+ * {@link StatementRoute} given.
  */
 public final class PgJdbcBackend implements SqlBackend {
 
@@ -28,13 +29,22 @@ public final class PgJdbcBackend implements SqlBackend {
 
     private final HostDirectory hosts;
     private final String localAddress;
+    private final StatementRoute.Opener routes;
 
     /**
+     * Statements straight to the server.
+     *
      * @param localAddress the address connections come from, e.g. {@code 127.0.0.3}; null for any
      */
     public PgJdbcBackend(HostDirectory hosts, String localAddress) {
+        this(hosts, localAddress, (connection, request) -> StatementRoute.direct(connection));
+    }
+
+    /** Statements along the route {@code routes} opens for each connection. */
+    public PgJdbcBackend(HostDirectory hosts, String localAddress, StatementRoute.Opener routes) {
         this.hosts = hosts;
         this.localAddress = localAddress;
+        this.routes = routes;
     }
 
     @Override
@@ -65,7 +75,8 @@ public final class PgJdbcBackend implements SqlBackend {
             throw new ConnectionFailedException(target + e.getMessage(), e);
         }
         try {
-            return new PgJdbcConnection(connection, request, loader(request), () -> DriverManager.getConnection(url, properties));
+            return new PgJdbcConnection(connection, request, loader(request), () -> DriverManager.getConnection(url, properties),
+                    routes);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new ConnectionFailedException(target + e.getMessage(), e);

@@ -6,37 +6,21 @@ import io.hyperscalelab.load.ShardedLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
-import org.postgresql.core.Field;
-import org.postgresql.core.Query;
-import org.postgresql.core.QueryExecutor;
-import org.postgresql.core.ResultCursor;
-import org.postgresql.core.ResultHandlerBase;
 import org.postgresql.core.TransactionState;
-import org.postgresql.core.Tuple;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.PSQLState;
-import org.postgresql.util.PSQLWarning;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
- * A pgjdbc session used the way psql uses libpq: each statement as one simple query, results
- * as the server's text, the command tag as the server wrote it, notices as they arrive.
- * (pgjdbc's JDBC layer hides tags and column type ids, so this goes one level down, to its
- * query executor.)
+ * A pgjdbc session used the way psql uses libpq. Statements go along its {@link StatementRoute};
+ * {@code \copy}, the transaction status and a reconnection after an oversized result are its own.
  */
 final class PgJdbcConnection implements SqlConnection {
 
@@ -51,14 +35,20 @@ final class PgJdbcConnection implements SqlConnection {
     private static final String TOO_LARGE = "maxResultBuffer";
 
     private final Reopener reopener;
+    private final StatementRoute.Opener routes;
+    private final ConnectionRequest request;
     private volatile Connection connection;
     private volatile BaseConnection base;
+    private volatile StatementRoute route;
     private final ShardedLoader loader;
     private final ServerInfo server;
     private final AtomicBoolean copyCanceled = new AtomicBoolean();
 
-    PgJdbcConnection(Connection connection, ConnectionRequest request, ShardedLoader loader, Reopener reopener) throws SQLException {
+    PgJdbcConnection(Connection connection, ConnectionRequest request, ShardedLoader loader, Reopener reopener,
+                     StatementRoute.Opener routes) throws SQLException {
         this.reopener = reopener;
+        this.routes = routes;
+        this.request = request;
         this.connection = connection;
         this.base = connection.unwrap(BaseConnection.class);
         this.loader = loader;
@@ -78,6 +68,7 @@ final class PgJdbcConnection implements SqlConnection {
         String user = pg.getParameterStatus("session_authorization");
         this.server = new ServerInfo(pg.getParameterStatus("server_version"), versionNum, user != null ? user : request.user(),
                 request.database(), "on".equals(pg.getParameterStatus("is_superuser")), request.host(), request.port(), ssl);
+        this.route = routes.open(connection, request);
     }
 
     @Override
@@ -87,19 +78,14 @@ final class PgJdbcConnection implements SqlConnection {
 
     @Override
     public List<SqlResult> execute(String sql, Consumer<ServerMessage> notices) throws SqlException {
-        Collector collector = new Collector(notices);
         try {
-            QueryExecutor executor = base.getQueryExecutor();
-            Query query = executor.createSimpleQuery(sql);
-            executor.execute(query, null, collector, 0, 0, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE
-                    | QueryExecutor.QUERY_SUPPRESS_BEGIN | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS);
-        } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains(TOO_LARGE)) {
+            return route.execute(sql, notices);
+        } catch (SqlException e) {
+            if (mentions(e, TOO_LARGE)) {
                 throw tooLarge(e);
             }
-            throw fromServer(e);
+            throw e;
         }
-        return collector.results(this::typeName);
     }
 
     @Override
@@ -115,7 +101,7 @@ final class PgJdbcConnection implements SqlConnection {
         } catch (LoadException e) {
             throw fromLoader(e, copy.table());
         } catch (SQLException e) {
-            throw fromServer(e);
+            throw SqlErrors.fromServer(e, connection);
         } catch (IOException e) {
             throw new SqlException(ServerMessage.error("58030", e.getMessage()), false, e);
         }
@@ -126,7 +112,7 @@ final class PgJdbcConnection implements SqlConnection {
         try {
             return new CopyManager(base).copyOut(sql, out);
         } catch (SQLException e) {
-            throw fromServer(e);
+            throw SqlErrors.fromServer(e, connection);
         } catch (IOException e) {
             throw new SqlException(ServerMessage.error("58030", e.getMessage()), false, e);
         }
@@ -135,11 +121,7 @@ final class PgJdbcConnection implements SqlConnection {
     @Override
     public void cancel() {
         copyCanceled.set(true);
-        try {
-            base.cancelQuery();
-        } catch (SQLException ignored) {
-            // nothing was running, or the server is gone: both end the statement anyway
-        }
+        route.cancel();
     }
 
     @Override
@@ -154,20 +136,13 @@ final class PgJdbcConnection implements SqlConnection {
 
     @Override
     public boolean isClosed() {
-        try {
-            return connection.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
+        return SqlErrors.isClosed(connection);
     }
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing a broken connection has nothing left to release
-        }
+        route.close();
+        closeQuietly();
     }
 
     private boolean hasCitusMetadata() throws SQLException {
@@ -177,25 +152,27 @@ final class PgJdbcConnection implements SqlConnection {
         }
     }
 
-    private String typeName(int oid) {
-        try {
-            String name = base.getTypeInfo().getPGType(oid);
-            return name != null ? name : "oid " + oid;
-        } catch (SQLException e) {
-            return "oid " + oid;
+    private static boolean mentions(Throwable e, String text) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(text)) {
+                return true;
+            }
         }
+        return false;
     }
 
     /**
      * pgjdbc gives up on a result past maxResultBuffer and drops the connection; a new one
      * takes its place, and the learner is told what was lost with it.
      */
-    private SqlException tooLarge(SQLException e) {
+    private SqlException tooLarge(SqlException e) {
         try {
+            route.close();
             closeQuietly();
             Connection fresh = reopener.open();
             base = fresh.unwrap(BaseConnection.class);
             connection = fresh;
+            route = routes.open(fresh, request);
         } catch (SQLException reopenFailed) {
             return SqlException.connectionLost(reopenFailed);
         }
@@ -208,20 +185,8 @@ final class PgJdbcConnection implements SqlConnection {
         try {
             connection.close();
         } catch (SQLException ignored) {
-            // it is being replaced because it broke
+            // closing a broken connection has nothing left to release
         }
-    }
-
-    private SqlException fromServer(SQLException e) {
-        ServerErrorMessage server = e instanceof PSQLException pe ? pe.getServerErrorMessage() : null;
-        boolean lost = isClosed() || PSQLState.CONNECTION_FAILURE.getState().equals(e.getSQLState());
-        if (server != null) {
-            return new SqlException(message(server), lost || "FATAL".equals(server.getSeverity()), e);
-        }
-        if (lost) {
-            return SqlException.connectionLost(e);
-        }
-        return new SqlException(ServerMessage.error(e.getSQLState(), e.getMessage()), false, e);
     }
 
     private SqlException fromLoader(LoadException e, String table) {
@@ -235,76 +200,5 @@ final class PgJdbcConnection implements SqlConnection {
             return new SqlException(new ServerMessage("ERROR", "22P02", problem, null, null, 0, null, 0, context), false, e);
         }
         return new SqlException(ServerMessage.error("XX000", e.getMessage()), false, e);
-    }
-
-    static ServerMessage message(ServerErrorMessage m) {
-        return new ServerMessage(m.getSeverity() != null ? m.getSeverity() : "ERROR", m.getSQLState(), m.getMessage(),
-                m.getDetail(), m.getHint(), m.getPosition(), m.getInternalQuery(), m.getInternalPosition(), m.getWhere());
-    }
-
-    /** Collects results in order and passes notices on as they come. */
-    private static final class Collector extends ResultHandlerBase {
-
-        private interface TypeNames {
-            String of(int oid);
-        }
-
-        private record Pending(Field[] fields, List<Tuple> tuples, String[] tag) {
-        }
-
-        private final Consumer<ServerMessage> notices;
-        private final List<Object> pending = new ArrayList<>();
-
-        Collector(Consumer<ServerMessage> notices) {
-            this.notices = notices;
-        }
-
-        @Override
-        public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
-            pending.add(new Pending(fields, tuples, new String[1]));
-        }
-
-        @Override
-        public void handleCommandStatus(String status, long updateCount, long insertOID) {
-            if (!pending.isEmpty() && pending.get(pending.size() - 1) instanceof Pending rows && rows.tag()[0] == null) {
-                rows.tag()[0] = status;
-            } else {
-                pending.add(status);
-            }
-        }
-
-        @Override
-        public void handleWarning(SQLWarning warning) {
-            if (warning instanceof PSQLWarning pw && pw.getServerErrorMessage() != null) {
-                notices.accept(message(pw.getServerErrorMessage()));
-            } else {
-                notices.accept(new ServerMessage("WARNING", warning.getSQLState(), warning.getMessage(), null, null, 0, null, 0, null));
-            }
-        }
-
-        List<SqlResult> results(TypeNames types) {
-            List<SqlResult> results = new ArrayList<>();
-            for (Object item : pending) {
-                if (item instanceof Pending rows) {
-                    List<SqlResult.Column> columns = new ArrayList<>();
-                    for (Field field : rows.fields()) {
-                        columns.add(new SqlResult.Column(field.getColumnLabel(), types.of(field.getOID())));
-                    }
-                    List<List<String>> values = new ArrayList<>(rows.tuples().size());
-                    for (Tuple tuple : rows.tuples()) {
-                        List<String> row = new ArrayList<>(rows.fields().length);
-                        for (int i = 0; i < rows.fields().length; i++) {
-                            byte[] value = tuple.get(i);
-                            row.add(value == null ? null : new String(value, StandardCharsets.UTF_8));
-                        }
-                        values.add(Collections.unmodifiableList(row));
-                    }
-                    results.add(new SqlResult.Rows(columns, values, rows.tag()[0]));
-                } else {
-                    results.add(new SqlResult.Command((String) item));
-                }
-            }
-            return results;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.hyperscalelab.psql;
 
+import org.postgresql.util.ServerErrorMessage;
+
 /**
  * An ERROR, WARNING or NOTICE from the server, with the fields psql shows.
  *
@@ -9,6 +11,12 @@ package io.hyperscalelab.psql;
  */
 public record ServerMessage(String severity, String sqlState, String message, String detail, String hint,
                             int position, String internalQuery, int internalPosition, String context) {
+
+    /** A message as pgjdbc received it from the server. */
+    public static ServerMessage from(ServerErrorMessage m) {
+        return new ServerMessage(m.getSeverity() != null ? m.getSeverity() : "ERROR", m.getSQLState(), m.getMessage(),
+                m.getDetail(), m.getHint(), m.getPosition(), m.getInternalQuery(), m.getInternalPosition(), m.getWhere());
+    }
 
     /** A message of our own (not from a server), e.g. a refused {@code \copy} file. */
     public static ServerMessage error(String sqlState, String message) {

@@ -3,12 +3,17 @@ package io.hyperscalelab.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hyperscalelab.breakdown.BreakdownHistory;
+import io.hyperscalelab.breakdown.RanStatement;
 import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.TestClusters;
 import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
+import io.hyperscalelab.execution.Breakdown;
+import io.hyperscalelab.execution.DistributedExecutor;
+import io.hyperscalelab.execution.ExecutionPath;
 import io.hyperscalelab.psql.PgJdbcBackend;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
  * The lab's own steps, typed key by key into a terminal session, against a real server group:
  * find the shell's address, connect with the portal's psql string, create and distribute the
  * tables, download both files, load them with {@code \copy} and {@code \COPY ... FROM PROGRAM},
- * count, and cancel a long query with Ctrl-C.
+ * count (through the distributed executor, as the portal's Cloud Shell does), and cancel a long
+ * query with Ctrl-C.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudShellLabTest {
@@ -31,6 +37,8 @@ class CloudShellLabTest {
 
     private EmbeddedCluster cluster;
     private ServerGroup group;
+    private final DistributedExecutor executor = new DistributedExecutor();
+    private final BreakdownHistory history = new BreakdownHistory();
     private TerminalSession terminal;
     private final StringBuilder screen = new StringBuilder();
 
@@ -42,7 +50,7 @@ class CloudShellLabTest {
         LabDataFiles files = new LabDataFiles(properties.dataDirectory().resolve("lab-data"), new LabDataGenerator(LabDataGenerator.DEFAULT_SEED));
         // the group allows loopback clients from 127.0.0.1 only, so that is the shell's address here
         CloudShell cloudShell = new CloudShell(properties.dataDirectory().resolve("homes"),
-                new CloudShellInternet("127.0.0.1", CloudShellInternet.labFiles(files, SIZE)), new PgJdbcBackend(new ServerGroupHosts(cluster), "127.0.0.1"));
+                new CloudShellInternet("127.0.0.1", CloudShellInternet.labFiles(files, SIZE)), new PgJdbcBackend(new ServerGroupHosts(cluster), "127.0.0.1", new ExecutorRoutes(cluster, executor, history)));
         terminal = new TerminalSession(cloudShell, "learner", this::show, () -> show("[session closed]"));
         awaitPrompt(0, "learner@Azure:~$ ");
     }
@@ -52,6 +60,7 @@ class CloudShellLabTest {
         if (terminal != null) {
             terminal.close();
         }
+        executor.close();
         if (cluster != null) {
             cluster.groups().forEach(g -> cluster.delete(g.name()));
             cluster.close();
@@ -104,6 +113,14 @@ class CloudShellLabTest {
         assertThat(fromProgram).startsWith("  % Total    % Received % Xferd").contains("\r100 ").endsWith("\nCOPY " + SIZE.users() + "\n");
 
         assertThat(type("SELECT count(*) FROM github_events;", "citus=> ")).contains(" " + SIZE.events() + "\n(1 row)");
+        RanStatement count = history.latest(group.name()).orElseThrow();
+        assertThat(count.sql()).isEqualTo("SELECT count(*) FROM github_events;");
+        assertThat(count.source()).isEqualTo(RanStatement.CLOUD_SHELL);
+        Breakdown breakdown = count.breakdown();
+        assertThat(breakdown.path()).isEqualTo(ExecutionPath.MULTI_SHARD);
+        assertThat(breakdown.tasks()).hasSize(32);
+        assertThat(breakdown.rows()).as("one partial count per shard").isEqualTo(32);
+        assertThat(breakdown.workers()).extracting(w -> w.worker().name()).containsExactly("shell-lab-w0", "shell-lab-w1");
         assertThat(type("SELECT count(*) FROM github_users;", "citus=> ")).contains(" " + SIZE.users() + "\n(1 row)");
         assertThat(type("SHOW server_version;", "citus=> ")).matches(" server_version \n----------------\n 18\\.\\d+\n\\(1 row\\)\n\n");
 
