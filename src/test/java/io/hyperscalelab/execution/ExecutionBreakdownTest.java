@@ -3,6 +3,8 @@ package io.hyperscalelab.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hyperscalelab.breakdown.DistributedAggregateFigure;
+import io.hyperscalelab.breakdown.DistributedAggregateFigureTest;
 import io.hyperscalelab.cluster.QuickstartLab;
 import io.hyperscalelab.cluster.ServerGroupNode;
 import io.hyperscalelab.data.DatasetSize;
@@ -61,6 +63,16 @@ class ExecutionBreakdownTest {
         if (lab != null) {
             lab.close();
         }
+    }
+
+    /** The lab guide's figure of the count query is what a real run of it draws. */
+    @Test
+    void theLabsFigureIsDrawnFromARealRunOfTheCountQuery() throws Exception {
+        String statement = DistributedAggregateFigureTest.COUNT;
+        Breakdown real = session.execute(statement).breakdown();
+
+        DistributedAggregateFigureTest.assertIsTheCommittedFigure(
+                DistributedAggregateFigure.svg(statement, DistributedAggregateFigureTest.MERGE, real));
     }
 
     @Test
