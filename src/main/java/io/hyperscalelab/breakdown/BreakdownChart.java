@@ -19,14 +19,15 @@ import java.util.Map;
  */
 public final class BreakdownChart {
 
-    static final double WIDTH = 760;
+    static final double WIDTH = 640;
     /** The longest bar of a section. */
-    static final double BAR_WIDTH = 340;
+    static final double BAR_WIDTH = 250;
     private static final double LABEL_X = 16;
-    private static final double BAR_X = 250;
+    private static final double BAR_X = 210;
     private static final double ROW = 30;
-    private static final double TIME_BAR = 11;
-    private static final double ROWS_BAR = 6;
+    private static final double WORKER_BARS = 19;
+    private static final double SHARD_ROW = 17;
+    private static final double SHARD_BARS = 14;
 
     private static final String STYLE = """
             text { font-family: "Segoe UI", -apple-system, Roboto, Arial, sans-serif; font-size: 12px; fill: #323130; }
@@ -34,6 +35,7 @@ public final class BreakdownChart {
             .subtitle, .endpoint, .value { fill: #605e5c; font-size: 11px; }
             .section { font-size: 13px; font-weight: 600; }
             .group { font-weight: 600; }
+            .shard { font-size: 11px; }
             .time { fill: #0078d4; }
             .rows { fill: #8cbd18; }
             .merge { fill: #8a8886; }
@@ -67,7 +69,7 @@ public final class BreakdownChart {
         svg.text(LABEL_X, y, "subtitle", subtitle);
         if (breakdown.path() == ExecutionPath.COORDINATOR && !breakdown.reason().isEmpty()) {
             y += 16;
-            svg.text(LABEL_X, y, "subtitle", clip("Why: " + breakdown.reason(), 120));
+            svg.text(LABEL_X, y, "subtitle", clip("Why: " + breakdown.reason(), 100));
         }
         y += 14;
         legend(svg, y);
@@ -80,11 +82,11 @@ public final class BreakdownChart {
     }
 
     private static void legend(Svg svg, double y) {
-        svg.rect(LABEL_X, y, 10, TIME_BAR, "time");
+        svg.rect(LABEL_X, y, 10, 10, "time");
         svg.text(LABEL_X + 14, y + 10, "value", "time");
-        svg.rect(LABEL_X + 60, y + 3, 10, ROWS_BAR, "rows");
+        svg.rect(LABEL_X + 60, y + 3, 10, 5, "rows");
         svg.text(LABEL_X + 74, y + 10, "value", "rows returned");
-        svg.rect(LABEL_X + 170, y, 10, TIME_BAR, "merge");
+        svg.rect(LABEL_X + 170, y, 10, 10, "merge");
         svg.text(LABEL_X + 184, y + 10, "value", "coordinator's merge");
     }
 
@@ -102,7 +104,7 @@ public final class BreakdownChart {
             svg.line(LABEL_X, y - 4, WIDTH - LABEL_X, y - 4, "rule");
             svg.text(LABEL_X, y + 10, "group", worker.name());
             svg.text(LABEL_X, y + 23, "endpoint", worker.endpoint());
-            bars(svg, y, total.millis(), maxMillis, total.rows(), maxRows, Measures.tasks(total.tasks()) + ", ",
+            bars(svg, y + 2, WORKER_BARS, total.millis(), maxMillis, total.rows(), maxRows, Measures.tasks(total.tasks()) + ", ",
                     "worker", worker.name());
             y += ROW + 4;
         }
@@ -111,8 +113,9 @@ public final class BreakdownChart {
             svg.text(LABEL_X, y + 10, "group", "coordinator");
             svg.text(LABEL_X, y + 23, "endpoint", "merges the tasks' rows");
             double width = length(breakdown.mergeMillis(), maxMillis);
-            svg.rect(BAR_X, y + 1, width, TIME_BAR, "merge", "measure", "merge", "value", Svg.number(breakdown.mergeMillis()));
-            svg.text(BAR_X + width + 6, y + 10, "value", Measures.millis(breakdown.mergeMillis()));
+            svg.rect(BAR_X, y + 2, width, Math.round(WORKER_BARS * 0.6), "merge", "measure", "merge", "value",
+                    Svg.number(breakdown.mergeMillis()));
+            svg.text(BAR_X + width + 6, y + 2 + Math.round(WORKER_BARS * 0.6), "value", Measures.millis(breakdown.mergeMillis()));
             y += ROW + 4;
         }
         return y;
@@ -135,24 +138,29 @@ public final class BreakdownChart {
             svg.text(LABEL_X, y + 12, "group", group.getKey().name() + "  " + group.getKey().endpoint());
             y += 20;
             for (TaskBreakdown task : group.getValue()) {
-                svg.text(LABEL_X + 14, y + 10, "", shardLabel(task));
-                bars(svg, y - 2, task.millis(), maxMillis, task.rows(), maxRows, "", "shard", String.valueOf(task.shardId()));
-                y += ROW - 4;
+                svg.text(LABEL_X + 14, y + 10, "shard", shardLabel(task));
+                bars(svg, y + 1, SHARD_BARS, task.millis(), maxMillis, task.rows(), maxRows, "", "shard", String.valueOf(task.shardId()));
+                y += SHARD_ROW;
             }
             y += 6;
         }
         return y;
     }
 
-    /** A time bar with a thinner rows bar under it, each with its value to its right. */
-    private static void bars(Svg svg, double y, double millis, double maxMillis, long rows, long maxRows, String prefix,
-                             String key, String id) {
+    /**
+     * A time bar with a thinner rows bar under it ({@code height} for both), and after the longer
+     * of them the values in words.
+     */
+    private static void bars(Svg svg, double y, double height, double millis, double maxMillis, long rows, long maxRows,
+                             String prefix, String key, String id) {
+        double timeHeight = Math.round(height * 0.6);
+        double rowsHeight = Math.round(height * 0.3);
         double time = length(millis, maxMillis);
-        svg.rect(BAR_X, y + 1, time, TIME_BAR, "time", key, id, "measure", "time", "value", Svg.number(millis));
-        svg.text(BAR_X + time + 6, y + 10, "value", prefix + Measures.millis(millis));
         double count = length(rows, maxRows);
-        svg.rect(BAR_X, y + 15, count, ROWS_BAR, "rows", key, id, "measure", "rows", "value", String.valueOf(rows));
-        svg.text(BAR_X + count + 6, y + 21, "value", Measures.rows(rows));
+        svg.rect(BAR_X, y, time, timeHeight, "time", key, id, "measure", "time", "value", Svg.number(millis));
+        svg.rect(BAR_X, y + timeHeight + 1, count, rowsHeight, "rows", key, id, "measure", "rows", "value", String.valueOf(rows));
+        svg.text(BAR_X + Math.max(time, count) + 6, y + timeHeight, "value",
+                prefix + Measures.millis(millis) + ", " + Measures.rows(rows));
     }
 
     private static String shardLabel(TaskBreakdown task) {
@@ -160,7 +168,8 @@ public final class BreakdownChart {
             return "task " + task.task();
         }
         String label = task.shardTable();
-        return task.shards().size() > 1 ? label + " + " + (task.shards().size() - 1) + " co-located" : label;
+        // a co-located join's other shards are in the Tasks tab; the label column has room for a count
+        return task.shards().size() > 1 ? label + " +" + (task.shards().size() - 1) : label;
     }
 
     /** Text that fits the chart's width, cut with an ellipsis. */

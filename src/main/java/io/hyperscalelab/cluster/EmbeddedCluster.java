@@ -231,11 +231,17 @@ public class EmbeddedCluster implements AutoCloseable {
      * the group's firewall judges it as a connection from there.
      */
     public Connection learnerConnection(String name, String sourceAddress) throws SQLException {
+        return learnerConnection(name, sourceAddress, new Properties());
+    }
+
+    /** The same, with pgjdbc options of the caller's (an application name, a result size limit, ...). */
+    public Connection learnerConnection(String name, String sourceAddress, Properties options) throws SQLException {
         if (!Ipv4.isLoopback(sourceAddress)) {
             throw new ClusterException("A learner connection comes from a loopback address (127.0.0.0/8), not " + sourceAddress + ".");
         }
         LearnerCredentials credentials = learnerCredentials(name);
         Properties connection = new Properties();
+        connection.putAll(options);
         connection.setProperty("user", credentials.username());
         connection.setProperty("password", credentials.password());
         connection.setProperty("localSocketAddress", sourceAddress);

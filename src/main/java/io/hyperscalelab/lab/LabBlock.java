@@ -7,7 +7,16 @@ public sealed interface LabBlock {
     record Prose(String markdown) implements LabBlock {
     }
 
-    /** A fenced code block: shown as is, with a Copy button. */
-    record Code(String language, String text) implements LabBlock {
+    /**
+     * A fenced code block: shown as is, with a Copy button.
+     *
+     * @param queryEditor the block is a statement to try in the portal's query editor: its info
+     *                    string says so ({@code ```sql query-editor})
+     */
+    record Code(String language, String text, boolean queryEditor) implements LabBlock {
+
+        public Code(String language, String text) {
+            this(language, text, false);
+        }
     }
 }

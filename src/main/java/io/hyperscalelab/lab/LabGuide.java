@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class LabGuide {
 
     private static final String ROOT = "/lab/";
+    /** The word of a code block's info string that offers it to the query editor. */
+    static final String QUERY_EDITOR = "query-editor";
     private final List<LabPage> pages;
 
     public LabGuide() {
@@ -56,21 +59,25 @@ public class LabGuide {
         return pages.indexOf(page);
     }
 
-    /** Splits Markdown at fenced code blocks (```lang ... ```); everything else stays prose. */
+    /**
+     * Splits Markdown at fenced code blocks (```lang [query-editor] ... ```); everything else
+     * stays prose.
+     */
     static List<LabBlock> parse(String markdown) {
         List<LabBlock> blocks = new ArrayList<>();
         StringBuilder prose = new StringBuilder();
         StringBuilder code = null;
-        String language = "";
+        String[] info = {""};
         for (String line : markdown.replace("\r\n", "\n").split("\n", -1)) {
             if (line.startsWith("```")) {
                 if (code == null) {
                     addProse(blocks, prose);
                     prose.setLength(0);
-                    language = line.substring(3).strip();
+                    info = line.substring(3).strip().split("\\s+");
                     code = new StringBuilder();
                 } else {
-                    blocks.add(new LabBlock.Code(language, code.toString().stripTrailing()));
+                    blocks.add(new LabBlock.Code(info[0], code.toString().stripTrailing(),
+                            Arrays.asList(info).contains(QUERY_EDITOR)));
                     code = null;
                 }
             } else if (code != null) {

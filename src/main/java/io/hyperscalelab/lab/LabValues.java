@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The learner's own names, filled into the guide's {@code {{placeholders}}} the way the hosted lab
  * injects them: {@code {{username}}}, {@code {{server-group}}}, {@code {{resource-group}}},
- * {@code {{deployment-id}}} and {@code {{coordinator}}}. Without a lab yet, generic names stand in.
+ * {@code {{deployment-id}}}, {@code {{coordinator}}} and {@code {{query-editor}}} (the address of the
+ * server group's query editor in this portal). Without a lab yet, generic names stand in.
  */
 record LabValues(Map<String, String> values) {
 
@@ -19,6 +20,7 @@ record LabValues(Map<String, String> values) {
         values.put("resource-group", deployment.map(DeploymentId::resourceGroupName).orElse("citus-NNNNNN"));
         values.put("deployment-id", deployment.map(DeploymentId::toString).orElse("NNNNNN"));
         values.put("coordinator", deployment.map(DeploymentId::coordinatorDisplayName).orElse("srvNNNNNN.postgres.database.azure.com"));
+        values.put("query-editor", "/resource/postgresql/" + values.get("server-group") + "/query-editor");
         return new LabValues(Map.copyOf(values));
     }
 

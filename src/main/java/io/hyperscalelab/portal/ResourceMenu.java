@@ -9,8 +9,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.RouterLink;
 
 /**
- * The left menu of a server group's blades, as the Gen-1 portal had it. Overview, Connection
- * strings and Networking open their blades; the other entries say they are not part of the lab.
+ * The left menu of a server group's blades, as the Gen-1 portal had it. Overview, Query editor,
+ * Connection strings and Networking open their blades; the other entries say they are not part of the lab.
  */
 final class ResourceMenu extends Nav {
 
@@ -20,6 +20,7 @@ final class ResourceMenu extends Nav {
         add(item("Overview", VaadinIcon.HOME_O, ServerGroupOverviewView.class, group, current),
                 placeholder("Activity log", VaadinIcon.LIST),
                 placeholder("Tags", VaadinIcon.TAG),
+                item(QueryEditorView.SECTION, VaadinIcon.CODE, QueryEditorView.class, group, current),
                 heading("Settings"),
                 placeholder("Configure", VaadinIcon.COG_O),
                 item("Connection strings", VaadinIcon.CONNECT, ConnectionStringsView.class, group, current),
