@@ -2,7 +2,7 @@
  * The Azure-portal look-alike, Gen-1 "Hyperscale (Citus) server group" era: Home, Create a
  * resource, the deployment options, the server group form (Basics, Networking, Tags, Review +
  * create, and the Configure server group pane), the deployment page, the list of server groups
- * and each group's blades (Overview, Connection strings, Networking).
+ * and each group's blades (Overview, Query editor, Connection strings, Networking).
  *
  * <p>The form's values are one record, {@link io.hyperscalelab.portal.ServerGroupForm}, checked by
  * {@link io.hyperscalelab.portal.ServerGroupFormRules} (which calls the cluster's own name and
@@ -11,5 +11,9 @@
  * {@link io.hyperscalelab.portal.ServerGroupProvisioner}, off the UI thread, its outcome shown as an
  * Azure notification ({@link io.hyperscalelab.portal.PortalNotification}), and statuses reach the
  * browser by server push ({@link io.hyperscalelab.portal.LiveUpdates}).
+ *
+ * <p>The query editor runs a learner's statements through the distributed executor in a session of
+ * its own ({@link io.hyperscalelab.portal.QueryEditorSession}), off the UI thread, and shows how
+ * each ran ({@link io.hyperscalelab.portal.BreakdownPanel}).
  */
 package io.hyperscalelab.portal;

@@ -30,6 +30,14 @@ class LabGuideTest {
     }
 
     @Test
+    void aBlockMarkedQueryEditorOffersItsStatementToTheQueryEditor() {
+        assertThat(LabGuide.parse("```sql query-editor\nSELECT 1;\n```\n"))
+                .containsExactly(new LabBlock.Code("sql", "SELECT 1;", true));
+        assertThat(guide.page("exercise-4").orElseThrow().blocks()).filteredOn(LabBlock.Code.class::isInstance)
+                .map(LabBlock.Code.class::cast).allMatch(LabBlock.Code::queryEditor).hasSize(4);
+    }
+
+    @Test
     void theExercisesCarryTheLabsSql() {
         String sql = guide.page("exercise-3").orElseThrow().blocks().stream()
                 .filter(LabBlock.Code.class::isInstance).map(b -> ((LabBlock.Code) b).text()).reduce("", String::concat);
