@@ -37,8 +37,8 @@ final class CoordinatorSession implements AutoCloseable {
     private SessionSettings settings;
 
     /** A session over a connection of its own, opened to the target's coordinator. */
-    CoordinatorSession(ClusterTarget target) throws SQLException {
-        this(open(target));
+    CoordinatorSession(ClusterTarget target, ResultLimit limit) throws SQLException {
+        this(open(target, limit));
     }
 
     /**
@@ -55,13 +55,14 @@ final class CoordinatorSession implements AutoCloseable {
         }
     }
 
-    private static Connection open(ClusterTarget target) throws SQLException {
+    private static Connection open(ClusterTarget target, ResultLimit limit) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", target.user());
         properties.setProperty("password", target.password());
         properties.setProperty("ApplicationName", target.applicationName());
         properties.setProperty("preferQueryMode", "simple");
         properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("maxResultBuffer", limit.connectionProperty());
         return DriverManager.getConnection(target.jdbcUrl(target.host(), target.port()), properties);
     }
 

@@ -27,7 +27,7 @@ public final class DistributedExecutor implements AutoCloseable {
             return thread;
         };
         this.threads = Executors.newCachedThreadPool(factory);
-        this.runner = new TaskRunner(threads);
+        this.runner = new TaskRunner(threads, options.resultLimit());
     }
 
     public DistributedExecutor() {
@@ -36,7 +36,7 @@ public final class DistributedExecutor implements AutoCloseable {
 
     /** A session on the target's coordinator; worker connections open as its statements need them. */
     public ExecutionSession openSession(ClusterTarget target) throws SQLException {
-        return new ExecutionSession(target, new CoordinatorSession(target), options, parser, runner);
+        return new ExecutionSession(target, new CoordinatorSession(target, options.resultLimit()), options, parser, runner);
     }
 
     /**
@@ -44,10 +44,15 @@ public final class DistributedExecutor implements AutoCloseable {
      * psql connection that its client already set up (its source address, TLS, result limit), so
      * that what psql does itself ({@code \copy}, the transaction status) and what the executor
      * runs share one session. The session owns the connection and closes it. The connection's
-     * role must be the target's, since the workers are reached as that role.
+     * role must be the target's, since the workers are reached as that role; its maxResultBuffer
+     * should be no larger than the executor's limit, which bounds the tasks' rows.
      */
     public ExecutionSession openSession(ClusterTarget target, Connection coordinator) throws SQLException {
         return new ExecutionSession(target, new CoordinatorSession(coordinator), options, parser, runner);
+    }
+
+    public ExecutorOptions options() {
+        return options;
     }
 
     @Override

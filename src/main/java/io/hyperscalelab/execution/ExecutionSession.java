@@ -18,6 +18,10 @@ import org.postgresql.core.Tuple;
  */
 public final class ExecutionSession implements AutoCloseable {
 
+    /** pgjdbc closes a connection whose result outgrew its limit; the learner's session goes with it. */
+    private static final String COORDINATOR_LOST = "The connection to the coordinator was closed with it: the session's "
+            + "settings, temporary tables and any open transaction are gone.";
+
     private final ClusterTarget target;
     private final StatementParser parser;
     private final CoordinatorSession coordinator;
@@ -25,6 +29,7 @@ public final class ExecutionSession implements AutoCloseable {
     private final ClusterCatalog catalog;
     private final TaskRunner runner;
     private final TaskRunner.Cancellation cancellation = new TaskRunner.Cancellation();
+    private final ResultLimit limit;
 
     ExecutionSession(ClusterTarget target, CoordinatorSession coordinator, ExecutorOptions options, StatementParser parser,
                      TaskRunner runner) {
@@ -32,6 +37,7 @@ public final class ExecutionSession implements AutoCloseable {
         this.parser = parser;
         this.runner = runner;
         this.coordinator = coordinator;
+        this.limit = options.resultLimit();
         this.workers = new WorkerConnections(target, options);
         this.catalog = new ClusterCatalog(target);
     }
@@ -152,7 +158,7 @@ public final class ExecutionSession implements AutoCloseable {
             try {
                 merged = coordinator.internal(MergeQuery.sql(spec, run.fields(), run.typeNames(), rows));
             } catch (SQLException e) {
-                throw StatementException.fromServer(e, false, null);
+                throw ResultLimit.hit(e) ? limit.exceeded(COORDINATOR_LOST, e) : StatementException.fromServer(e, false, null);
             }
             return result(merged, merged.tuples(), columns(merged.fields(), coordinatorTypes(merged.fields())));
         }
@@ -224,6 +230,9 @@ public final class ExecutionSession implements AutoCloseable {
         } catch (SQLException e) {
             if (cancellation.requested() && "57014".equals(e.getSQLState())) {
                 throw new StatementException("canceling statement due to user request", "57014");
+            }
+            if (ResultLimit.hit(e)) {
+                throw limit.exceeded(COORDINATOR_LOST, e);
             }
             throw StatementException.fromServer(e, true, null);
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.core.Field;
 
@@ -36,9 +37,11 @@ final class TaskRunner {
     }
 
     private final ExecutorService threads;
+    private final ResultLimit limit;
 
-    TaskRunner(ExecutorService threads) {
+    TaskRunner(ExecutorService threads, ResultLimit limit) {
         this.threads = threads;
+        this.limit = limit;
     }
 
     /**
@@ -47,7 +50,7 @@ final class TaskRunner {
      */
     Run run(List<PlannedTask> tasks, WorkerConnections pool, Map<String, String> settings, long timeoutMillis,
             Cancellation cancel) throws StatementException {
-        Execution execution = new Execution(tasks, pool, settings, cancel);
+        Execution execution = new Execution(tasks, pool, settings, cancel, limit);
         cancel.attach(execution::cancelAll);
         try {
             if (tasks.size() == 1) {
@@ -108,11 +111,15 @@ final class TaskRunner {
         private final AtomicReference<Field[]> fields = new AtomicReference<>();
         private final AtomicReference<List<String>> typeNames = new AtomicReference<>();
         private final int taskCount;
+        private final ResultLimit limit;
+        private final AtomicLong bytes = new AtomicLong();
         private volatile boolean stopped;
         private CountDownLatch lanesDone;
 
-        Execution(List<PlannedTask> tasks, WorkerConnections pool, Map<String, String> settings, Cancellation cancellation) {
+        Execution(List<PlannedTask> tasks, WorkerConnections pool, Map<String, String> settings, Cancellation cancellation,
+                  ResultLimit limit) {
             this.pool = pool;
+            this.limit = limit;
             this.settings = settings;
             this.cancellation = cancellation;
             this.taskCount = tasks.size();
@@ -179,7 +186,7 @@ final class TaskRunner {
                 broken = true;
             } catch (SQLException e) {
                 fail(workerError(worker, e));
-                broken = brokenConnection(e);
+                broken = brokenConnection(e) || ResultLimit.hit(e);
             } finally {
                 if (connection != null) {
                     if (broken || cancelled.contains(connection)) {
@@ -233,15 +240,24 @@ final class TaskRunner {
                 typeNames.set(names);
             }
             outcomes.put(task.task(), new Outcome(task, result, millis));
+            if (bytes.addAndGet(result.bytes()) > limit.bytes()) {
+                fail(limit.exceeded(null, null));
+            }
         }
 
         private static boolean brokenConnection(SQLException e) {
+            if (ResultLimit.hit(e)) {
+                return false; // pgjdbc closed it on purpose; the worker is fine
+            }
             String state = e.getSQLState();
             return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
                     || state.equals("57P03"));
         }
 
         private StatementException workerError(WorkerNode worker, SQLException e) {
+            if (ResultLimit.hit(e)) {
+                return limit.exceeded(null, e);
+            }
             if (brokenConnection(e)) {
                 return WorkerConnections.unreachable(worker, e);
             }

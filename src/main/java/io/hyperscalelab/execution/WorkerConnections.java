@@ -93,6 +93,7 @@ final class WorkerConnections implements AutoCloseable {
         properties.setProperty("connectTimeout", String.valueOf(options.connectTimeoutSeconds()));
         properties.setProperty("loginTimeout", String.valueOf(options.connectTimeoutSeconds()));
         properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("maxResultBuffer", options.resultLimit().connectionProperty());
         try {
             return DriverManager.getConnection(target.jdbcUrl(worker.host(), worker.port()), properties);
         } catch (SQLException e) {

@@ -25,8 +25,6 @@ import java.util.concurrent.Executors;
 final class QueryEditorSession implements AutoCloseable {
 
     static final String APPLICATION_NAME = "Hyperscale Lab query editor";
-    /** The most row data one statement may bring into the portal's memory (pgjdbc's maxResultBuffer). */
-    private static final String MAX_RESULT_BYTES = "64M";
 
     private final EmbeddedCluster cluster;
     private final DistributedExecutor executor;
@@ -97,7 +95,8 @@ final class QueryEditorSession implements AutoCloseable {
         String address = cluster.sourceAddresses().azureServices();
         Properties options = new Properties();
         options.setProperty("ApplicationName", APPLICATION_NAME);
-        options.setProperty("maxResultBuffer", MAX_RESULT_BYTES);
+        // what the coordinator may send back at most: the executor's limit of one statement's rows
+        options.setProperty("maxResultBuffer", executor.options().maxResultMegabytes() + "M");
         options.setProperty("tcpKeepAlive", "true");
         Connection opened;
         try {

@@ -57,7 +57,7 @@ public final class QueryBenchmark {
                 new LabDataGenerator(LabDataGenerator.DEFAULT_SEED));
         try (EmbeddedCluster cluster = new EmbeddedCluster(properties);
              PlainPostgres single = PlainPostgres.start(properties, "single");
-             DistributedExecutor executor = new DistributedExecutor(new ExecutorOptions(perWorker, 5))) {
+             DistributedExecutor executor = new DistributedExecutor(new ExecutorOptions(perWorker, 5, 0))) {
             ServerGroup group = cluster.create("bench", 2, PASSWORD);
             LabDataPaths paths = files.materialise(new DatasetSize(users, events));
             long loadStart = System.nanoTime();

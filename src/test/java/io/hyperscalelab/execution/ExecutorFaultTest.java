@@ -26,6 +26,7 @@ import org.postgresql.util.ServerErrorMessage;
 class ExecutorFaultTest {
 
     /** A query whose every shard takes a while: a few milliseconds of sleep per row. */
+    private static final DatasetSize SIZE = DatasetSize.ofEvents(5_000);
     private static final String SLOW = "SELECT count(*) FROM github_events WHERE pg_sleep(0.005) IS NOT NULL";
 
     private LabCluster lab;
@@ -33,7 +34,7 @@ class ExecutorFaultTest {
 
     @BeforeAll
     void start() throws Exception {
-        lab = LabCluster.start("exec-fault", DatasetSize.ofEvents(5_000));
+        lab = LabCluster.start("exec-fault", SIZE);
         plain = lab.plainPostgres();
     }
 
@@ -70,6 +71,33 @@ class ExecutorFaultTest {
             assertThat(executeFails(session, padded).position()).isEqualTo(padded.indexOf("nosuchcolumn") + 1);
             // the session is still usable
             assertThat(session.execute("SELECT count(*) FROM github_events").result().rows()).hasSize(1);
+        }
+    }
+
+    /**
+     * Every row of a result is held in the portal's memory: past the executor's limit a statement
+     * fails with a clear error, whichever path it took, and nothing is left half-read.
+     */
+    @Test
+    void aResultLargerThanTheLimitFailsClearly() throws Exception {
+        try (DistributedExecutor small = new DistributedExecutor(new ExecutorOptions(4, 5, 1));
+             ExecutionSession session = small.openSession(lab.target())) {
+            StatementException tasks = executeFails(session, "SELECT * FROM github_events");
+            assertThat(tasks.getSQLState()).isEqualTo("54000");
+            assertThat(tasks.getMessage()).isEqualTo("the result is larger than the portal can hold (1 MB of rows)");
+            assertThat(tasks.hint()).contains("WHERE or LIMIT");
+            // the workers are fine, and so is the session
+            assertThat(session.execute("SELECT count(*) FROM github_events").result().rows())
+                    .containsExactly(List.of(String.valueOf(SIZE.events())));
+            assertThat(session.execute("SELECT event_id FROM github_events LIMIT 5").breakdown().path())
+                    .isEqualTo(ExecutionPath.MULTI_SHARD);
+
+            StatementException coordinator = executeFails(session, "WITH e AS (SELECT * FROM github_events) SELECT * FROM e");
+            assertThat(coordinator.getSQLState()).isEqualTo("54000");
+            assertThat(coordinator.detail()).contains("connection to the coordinator was closed");
+        }
+        for (ServerGroupNode worker : lab.workers()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> lab.activeExecutorQueries(worker) == 0);
         }
     }
 
