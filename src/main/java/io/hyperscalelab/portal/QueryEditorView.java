@@ -3,6 +3,7 @@ package io.hyperscalelab.portal;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
@@ -112,12 +113,17 @@ public class QueryEditorView extends ServerGroupBlade {
         note.addClassName("info-box");
         main.add(note, statement, result, recent, breakdown);
         if (showLatest) {
-            history.latest(group.name()).ifPresent(latest -> {
+            history.latest(group.name()).ifPresentOrElse(latest -> {
                 recent.setValue(latest);
                 breakdown.show(latest);
                 if (sqlParameter == null) {
                     statement.setValue(latest.sql());
                 }
+            }, () -> {
+                Paragraph none = new Paragraph("No query has read this server group's shards yet. Run one here or in "
+                        + "Cloud Shell, and then see how it ran.");
+                none.setId("query-no-history");
+                main.addComponentAtIndex(1, none);
             });
         }
         statement.focus();

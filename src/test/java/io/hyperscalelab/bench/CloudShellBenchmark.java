@@ -1,5 +1,6 @@
 package io.hyperscalelab.bench;
 
+import io.hyperscalelab.breakdown.BreakdownHistory;
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.ServerGroup;
@@ -7,10 +8,13 @@ import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
 import io.hyperscalelab.data.LabDataPaths;
+import io.hyperscalelab.execution.DistributedExecutor;
 import io.hyperscalelab.psql.ClientEnvironment;
 import io.hyperscalelab.psql.HostDirectory;
 import io.hyperscalelab.psql.PgJdbcBackend;
 import io.hyperscalelab.psql.PsqlSession;
+import io.hyperscalelab.psql.SqlBackend;
+import io.hyperscalelab.shell.ExecutorRoutes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +31,16 @@ import java.util.concurrent.TimeUnit;
  * The lab's load step and a large result in the Cloud Shell's psql against Debian's psql 15 on
  * the same server group, in the same run: {@code \copy github_events from 'events.csv' WITH CSV}
  * at lab scale (the emulation sends it through the sharded loader, psql through the
- * coordinator), and printing 100,000 rows as an aligned table. Run with bench/cloud-shell.sh.
+ * coordinator), and printing 100,000 rows as an aligned table. The Cloud Shell's psql runs both
+ * ways: statements straight to the coordinator, and through the distributed executor, as the
+ * portal's Cloud Shell sends them. Run with bench/cloud-shell.sh.
  */
 public final class CloudShellBenchmark {
 
     private static final String PASSWORD = "Bench-Passw0rd!";
     private static final String EVENTS = "CREATE TABLE github_events (event_id bigint, event_type text, event_public boolean, "
             + "repo_id bigint, payload jsonb, repo jsonb, user_id bigint, org jsonb, created_at timestamp)";
+    private static final String COPY = "\\copy github_events from 'events.csv' WITH CSV";
     private static final String BIG_RESULT = "SELECT event_id, event_type, user_id, created_at, repo->>'name' AS repo "
             + "FROM github_events ORDER BY event_id LIMIT 100000;";
 
@@ -56,18 +63,28 @@ public final class CloudShellBenchmark {
             List<Double> ourCopy = new ArrayList<>();
             List<Double> realPrint = new ArrayList<>();
             List<Double> ourPrint = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
-                recreate(jdbc);
-                realCopy.add(realPsql(connection, "\\copy github_events from 'events.csv' WITH CSV", home));
-                recreate(jdbc);
-                ourCopy.add(emulated(connection, "\\copy github_events from 'events.csv' WITH CSV", home));
-                realPrint.add(realPsql(connection, BIG_RESULT, home));
-                ourPrint.add(emulated(connection, BIG_RESULT, home));
+            List<Double> executorCopy = new ArrayList<>();
+            List<Double> executorPrint = new ArrayList<>();
+            SqlBackend direct = new PgJdbcBackend(HostDirectory.loopbackOnly(), null);
+            try (DistributedExecutor executor = new DistributedExecutor()) {
+                SqlBackend throughExecutor = new PgJdbcBackend(HostDirectory.loopbackOnly(), null,
+                        new ExecutorRoutes(cluster, executor, new BreakdownHistory()));
+                for (int round = 0; round < rounds; round++) {
+                    recreate(jdbc);
+                    realCopy.add(realPsql(connection, COPY, home));
+                    recreate(jdbc);
+                    ourCopy.add(emulated(connection, COPY, home, direct));
+                    recreate(jdbc);
+                    executorCopy.add(emulated(connection, COPY, home, throughExecutor));
+                    realPrint.add(realPsql(connection, BIG_RESULT, home));
+                    ourPrint.add(emulated(connection, BIG_RESULT, home, direct));
+                    executorPrint.add(emulated(connection, BIG_RESULT, home, throughExecutor));
+                }
             }
             System.out.printf("%d rounds, median seconds, %d cores, events.csv %,d bytes%n", rounds,
                     Runtime.getRuntime().availableProcessors(), Files.size(paths.events()));
-            report("\\copy github_events (lab scale)", median(realCopy), median(ourCopy));
-            report("100,000-row aligned table", median(realPrint), median(ourPrint));
+            report("\\copy github_events (lab scale)", median(realCopy), median(ourCopy), median(executorCopy));
+            report("100,000-row aligned table", median(realPrint), median(ourPrint), median(executorPrint));
             cluster.delete(group.name());
         } finally {
             try (var walk = Files.walk(dir)) {
@@ -76,8 +93,9 @@ public final class CloudShellBenchmark {
         }
     }
 
-    private static void report(String what, double psql, double ours) {
-        System.out.printf("%-32s psql 15 %7.2f s  Cloud Shell psql %7.2f s  ratio (psql / ours) %.2fx%n", what, psql, ours, psql / ours);
+    private static void report(String what, double psql, double direct, double executor) {
+        System.out.printf("%-32s psql 15 %7.2f s  Cloud Shell psql: direct %7.2f s (%.2fx)  through the executor %7.2f s (%.2fx)"
+                + "  [ratios: psql / ours]%n", what, psql, direct, psql / direct, executor, psql / executor);
     }
 
     private static void recreate(String jdbc) throws Exception {
@@ -104,11 +122,10 @@ public final class CloudShellBenchmark {
     }
 
     /** Seconds for the Cloud Shell's psql to connect, run the same command and print it to a discarded terminal. */
-    private static double emulated(String connection, String command, Path home) {
+    private static double emulated(String connection, String command, Path home, SqlBackend backend) {
         long start = System.nanoTime();
         long[] printed = new long[1];
-        PsqlSession session = PsqlSession.start(List.of(connection + " password=" + PASSWORD),
-                new PgJdbcBackend(HostDirectory.loopbackOnly(), null), new ClientEnvironment() {
+        PsqlSession session = PsqlSession.start(List.of(connection + " password=" + PASSWORD), backend, new ClientEnvironment() {
                     @Override
                     public void write(String text) {
                         printed[0] += text.length();
