@@ -2,6 +2,7 @@ package io.hyperscalelab.portal.cloudshell;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
@@ -17,6 +18,7 @@ import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.AccountRepository;
 import io.hyperscalelab.security.DeploymentId;
+import io.hyperscalelab.security.LearnerAccounts;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -51,6 +53,9 @@ class CloudShellPaneBrowserTest {
 
     @Autowired
     private CloudShellStorages storages;
+
+    @Autowired
+    private LearnerAccounts learners;
 
     @Autowired
     private EmbeddedCluster cluster;
@@ -217,6 +222,50 @@ class CloudShellPaneBrowserTest {
     }
 
     @Test
+    void exitOffersReconnectAndRestartStartsANewSession() {
+        LabCredentials learner = browser.signInAsNewLearner();
+        Account account = accounts.findByUsername(learner.username()).orElseThrow();
+        storages.create(account, CloudShellStorage.proposedFor(account));
+        String prompt = "odl_user_" + account.deployment().orElseThrow() + "@Azure:~$";
+        Page page = browser.page();
+        page.locator("#cloud-shell").click();
+        awaitText(page, prompt);
+
+        run(page, "echo first-session", prompt);
+        page.keyboard().type("exit");
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".cloud-shell-ended")).containsText("Your Cloud Shell session has ended.");
+        page.locator("#cloud-shell-reconnect").click();
+        assertThat(page.locator(".cloud-shell-ended")).hasCount(0);
+        awaitText(page, prompt);
+        assertThat(terminalText(page)).doesNotContain("first-session");
+
+        run(page, "echo second-session", prompt);
+        page.locator("#cloud-shell-restart").click();
+        page.locator("#cloud-shell-restart-confirm").click();
+        page.waitForFunction("() => { const e = document.querySelector('xterm-terminal'); return e != null && !e.text().includes('second-session'); }");
+        awaitText(page, prompt);
+        assertThat(run(page, "echo third-session", prompt)).isEqualTo("third-session");
+    }
+
+    @Test
+    void aStorageAccountNameBelongsToOneLearnerAndASecondCreateKeepsTheFirst() {
+        // accounts made directly, from an address of their own, so they leave the browser's launch budget alone
+        Account first = learners.create("192.0.2.10").account();
+        Account second = learners.create("192.0.2.10").account();
+        CloudShellStorage storage = CloudShellStorage.proposedFor(first);
+        assertThat(storages.create(first, storage)).isEqualTo(storage);
+
+        CloudShellStorage sameName = new CloudShellStorage("West Europe", "cloud-shell-storage-westeurope", storage.storageAccount(), "fs1");
+        assertThatThrownBy(() -> storages.create(second, sameName))
+                .isInstanceOf(CloudShellStorages.StorageAccountTakenException.class)
+                .hasMessage("The storage account named " + storage.storageAccount() + " is already taken.");
+        assertThat(storages.find(second)).isEmpty();
+
+        assertThat(storages.create(first, CloudShellStorage.proposedFor(second))).as("another tab was quicker").isEqualTo(storage);
+    }
+
+    @Test
     void psqlReachesTheLearnersServerGroupAndCtrlCCancelsAStatement() throws Exception {
         LabCredentials learner = browser.signInAsNewLearner();
         Account account = accounts.findByUsername(learner.username()).orElseThrow();
@@ -237,6 +286,14 @@ class CloudShellPaneBrowserTest {
                     .contains("SSL connection (protocol: TLSv1.3")
                     .endsWith("Type \"help\" for help.\n");
             assertThat(run(page, "SELECT 1;", "citus=>")).isEqualTo(" ?column? \n----------\n        1\n(1 row)\n");
+
+            // a multi-line statement pasted with Ctrl+V arrives line by line
+            int beforePaste = count(terminalText(page), "citus=>");
+            browser.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+            page.evaluate("t => navigator.clipboard.writeText(t)", "SELECT 2 AS two,\n       3 AS three;\n");
+            page.keyboard().press("Control+V");
+            assertThat(awaitPrompts(page, "citus=>", beforePaste + 1)).endsWith("citus=> SELECT 2 AS two,\n"
+                    + "citus->        3 AS three;\n two | three \n-----+-------\n   2 |     3\n(1 row)\n\ncitus=> ");
 
             int prompts = count(terminalText(page), "citus=>");
             page.keyboard().type("SELECT pg_sleep(30);");
