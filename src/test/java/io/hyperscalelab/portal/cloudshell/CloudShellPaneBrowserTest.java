@@ -142,6 +142,17 @@ class CloudShellPaneBrowserTest {
         assertThat(run(page, "curl -s https://ifconfig.co", prompt)).isEqualTo("127.0.0.3");
         assertThat(run(page, "whoami", prompt)).isEqualTo(user);
         browser.screenshot("cloud-shell");
+
+        // Ctrl+C with text selected copies it, and the shell sees no interrupt
+        browser.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        String screen = terminalText(page);
+        Locator userRow = page.locator(".xterm-rows > div", new Page.LocatorOptions().setHasText(Pattern.compile("^" + user + "$")));
+        BoundingBox word = userRow.boundingBox();
+        page.mouse().dblclick(word.x + 10, word.y + word.height / 2);
+        page.keyboard().press("Control+C");
+        assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(user);
+        run(page, "echo after-copy", prompt);
+        assertThat(terminalText(page)).isEqualTo(screen + "echo after-copy\nafter-copy\n" + prompt + " ");
     }
 
     @Test
