@@ -179,11 +179,13 @@ class CloudShellPaneBrowserTest {
         Account account = accounts.findByUsername(learner.username()).orElseThrow();
         DeploymentId id = account.deployment().orElseThrow();
         storages.create(account, CloudShellStorage.proposedFor(account));
-        String prompt = "odl_user_" + id + "@Azure:~$";
+        String user = "odl_user_" + id;
+        String prompt = user + "@Azure:~$";
         Page page = browser.page();
 
         page.locator("#cloud-shell").click();
         awaitText(page, prompt);
+        assertThat(shellThreads(user)).isEqualTo(1);
         assertThat(page.locator(".cloud-shell-welcome")).hasCount(0);
         assertThat(terminalText(page)).startsWith("Requesting a Cloud Shell.Succeeded.");
         run(page, "echo before-navigation", prompt);
@@ -220,16 +222,19 @@ class CloudShellPaneBrowserTest {
         page.locator("#cloud-shell-close").click();
         assertThat(page.locator("#cloud-shell-pane")).isHidden();
         assertThat(page.locator("xterm-terminal")).hasCount(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> shellThreads(user) == 0);
         page.locator("#cloud-shell").click();
         awaitText(page, prompt);
         assertThat(terminalText(page)).doesNotContain("after-navigation");
 
+        // the page that is left behind closes its UI, and with it the session
         page.reload();
+        await().atMost(Duration.ofSeconds(10)).until(() -> shellThreads(user) == 0);
         page.locator("#cloud-shell").click();
         awaitText(page, prompt);
         assertThat(page.locator(".cloud-shell-welcome")).hasCount(0);
         assertThat(page.locator(".cloud-shell-storage")).hasCount(0);
-        assertThat(run(page, "pwd", prompt)).isEqualTo("/home/odl_user_" + id);
+        assertThat(run(page, "pwd", prompt)).isEqualTo("/home/" + user);
     }
 
     @Test
@@ -319,6 +324,12 @@ class CloudShellPaneBrowserTest {
         } finally {
             cluster.delete(group.name());
         }
+    }
+
+    /** The sessions of {@code user} that still run: each has a thread of its own. */
+    private static long shellThreads(String user) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().equals("cloud-shell-" + user)).count();
     }
 
     private boolean sleepIsRunning(ServerGroup group) throws Exception {
