@@ -216,7 +216,11 @@ class CloudShellPaneBrowserTest {
 
         page.locator("#cloud-shell-maximise").click();
         assertThat(page.locator("#cloud-shell-pane")).hasClass(Pattern.compile("maximised"));
+        double portalHeight = page.locator(".portal-main").boundingBox().height;
+        await().atMost(Duration.ofSeconds(10)).until(() -> page.locator("#cloud-shell-pane").boundingBox().height >= portalHeight - 1);
         page.locator("#cloud-shell-maximise").click();
+        assertThat(page.locator("#cloud-shell-pane")).not().hasClass(Pattern.compile("maximised"));
+        assertThat(page.locator("#cloud-shell-pane").boundingBox().height).isLessThan(portalHeight - 100);
 
         // closing ends the session: the next one starts afresh, without the first-run dialogs
         page.locator("#cloud-shell-close").click();
