@@ -55,9 +55,8 @@ record CloudShellStorage(String region, String resourceGroup, String storageAcco
             return Optional.of("The value must not be empty.");
         }
         if (name.length() < FILE_SHARE_MIN || name.length() > FILE_SHARE_MAX || !FILE_SHARE.matcher(name).matches()) {
-            return Optional.of("The file share name may only contain lowercase letters, numbers and hyphens, and must begin "
-                    + "and end with a letter or a number. Each hyphen must be preceded and followed by a letter or a number. "
-                    + "The name must be between " + FILE_SHARE_MIN + " and " + FILE_SHARE_MAX + " characters long.");
+            return Optional.of("The file share name must be between " + FILE_SHARE_MIN + " and " + FILE_SHARE_MAX
+                    + " characters long: lowercase letters, numbers and single hyphens, starting and ending with a letter or a number.");
         }
         return Optional.empty();
     }

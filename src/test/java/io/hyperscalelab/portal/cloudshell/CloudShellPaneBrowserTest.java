@@ -107,7 +107,7 @@ class CloudShellPaneBrowserTest {
         page.locator("#cloud-shell-file-share input").fill("fs--" + id);
         page.locator("#cloud-shell-create-storage").click();
         assertThat(page.locator("#cloud-shell-storage-account")).containsText("between 3 and 24 characters long");
-        assertThat(page.locator("#cloud-shell-file-share")).containsText("Each hyphen must be preceded and followed");
+        assertThat(page.locator("#cloud-shell-file-share")).containsText("lowercase letters, numbers and single hyphens");
         assertThat(storages.find(account)).isEmpty();
 
         page.locator("#cloud-shell-storage-account input").fill("sa" + id);

@@ -47,7 +47,7 @@ class CloudShellStorageTest {
         assertThat(CloudShellStorage.fileShareProblem(null)).hasValue("The value must not be empty.");
         for (String bad : new String[] {"fs", "-fs1", "fs1-", "fs--1", "Fs1", "fs_1", "a".repeat(64)}) {
             assertThat(CloudShellStorage.fileShareProblem(bad)).as(bad).hasValueSatisfying(
-                    message -> assertThat(message).contains("Each hyphen must be preceded and followed"));
+                    message -> assertThat(message).contains("lowercase letters, numbers and single hyphens"));
         }
     }
 
