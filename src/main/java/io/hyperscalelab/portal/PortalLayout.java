@@ -5,30 +5,28 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.router.RouterLayout;
 import io.hyperscalelab.lab.LabPanel;
+import io.hyperscalelab.portal.cloudshell.CloudShellPane;
 import io.hyperscalelab.security.AccountMenu;
 
 /**
- * The frame around every portal page: the Azure top bar, the page itself, and beside it the lab
- * guide panel, as the hosted lab shows the portal and the guide side by side.
+ * The frame around every portal page: the Azure top bar, the page itself with the Cloud Shell pane
+ * below it, and beside them the lab guide panel, as the hosted lab shows the portal and the guide
+ * side by side. The frame outlives navigation between portal pages, and so does the Cloud Shell.
  */
 public class PortalLayout extends Div implements RouterLayout {
 
     private final Div page = new Div();
 
-    public PortalLayout(LabPanel labPanel, AccountMenu accountMenu) {
+    public PortalLayout(LabPanel labPanel, AccountMenu accountMenu, CloudShellPane cloudShell) {
         addClassName("portal-layout");
         page.addClassName("portal-page");
-        Div body = new Div(page, labPanel);
+        Div portal = new Div(page, cloudShell);
+        portal.addClassName("portal-main");
+        Div body = new Div(portal, labPanel);
         body.addClassName("portal-body");
-        Header bar = topBar();
-        bar.add(accountMenu);
-        add(bar, body);
-    }
-
-    private static Header topBar() {
-        Header bar = new Header(new PortalNavigation());
+        Header bar = new Header(new PortalNavigation(cloudShell::open), accountMenu);
         bar.addClassName("portal-top-bar");
-        return bar;
+        add(bar, body);
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.Locale;
  */
 final class PortalNavigation extends Div {
 
-    PortalNavigation() {
+    /** @param openCloudShell the Cloud Shell button's action */
+    PortalNavigation(Runnable openCloudShell) {
         addClassName("portal-navigation");
         Button menuButton = new Button(VaadinIcon.MENU.create());
         menuButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
@@ -59,7 +60,7 @@ final class PortalNavigation extends Div {
         cloudShell.setAriaLabel("Cloud Shell");
         cloudShell.setTooltipText("Cloud Shell");
         cloudShell.setId("cloud-shell");
-        cloudShell.addClickListener(click -> Notification.show("Cloud Shell opens here in a later part of this lab."));
+        cloudShell.addClickListener(click -> openCloudShell.run());
 
         add(menuButton, brand, search, cloudShell);
     }

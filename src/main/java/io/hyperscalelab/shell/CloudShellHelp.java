@@ -17,6 +17,12 @@ final class CloudShellHelp {
             not available here.
             """;
 
+    /** What {@code az} says: Azure's greeting names it, but the lab needs only the portal, curl and psql. */
+    static final String AZURE_CLI = """
+            az: the Azure CLI is not part of this lab. Create and change your server group in the portal;
+            here, use curl and psql ("help" lists the commands).
+            """;
+
     private CloudShellHelp() {
     }
 }

@@ -23,9 +23,10 @@ public final class CloudShellSession {
             Requesting a Cloud Shell.Succeeded.
             Connecting terminal...
 
-            Welcome to the Hyperscale Lab Cloud Shell
+            Welcome to Azure Cloud Shell
 
-            Type "help" to learn about this Cloud Shell
+            Type "az" to use Azure CLI
+            Type "help" to learn about Cloud Shell
 
             """;
 
@@ -151,6 +152,7 @@ public final class CloudShellSession {
             case "rm" -> files.rm(args);
             case "clear" -> out.write("\033[H\033[2J\033[3J");
             case "help" -> out.write(CloudShellHelp.TEXT);
+            case "az" -> out.write(CloudShellHelp.AZURE_CLI);
             case "echo" -> out.write(String.join(" ", args) + "\n");
             case "pwd" -> out.write("/home/" + user + "\n");
             case "whoami" -> out.write(user + "\n");
