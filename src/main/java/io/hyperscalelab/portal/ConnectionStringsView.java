@@ -37,8 +37,8 @@ public class ConnectionStringsView extends ServerGroupBlade {
 
     private final List<Span> feedback = new ArrayList<>();
 
-    public ConnectionStringsView(EmbeddedCluster cluster, ServerGroupResources resources) {
-        super("Connection strings", cluster, resources);
+    public ConnectionStringsView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups) {
+        super("Connection strings", cluster, resources, visibleGroups);
         addClassName("connection-strings-view");
     }
 

@@ -20,14 +20,16 @@ public final class Deployment {
 
     private final String name;
     private final ServerGroupForm form;
+    private final long ownerAccountId;
     private final Instant startedAt;
     private final String correlationId = UUID.randomUUID().toString();
     private volatile Outcome outcome = new Outcome(State.IN_PROGRESS, null, null);
     private final CountDownLatch ended = new CountDownLatch(1);
 
-    Deployment(String name, ServerGroupForm form, Instant startedAt) {
+    Deployment(String name, ServerGroupForm form, long ownerAccountId, Instant startedAt) {
         this.name = name;
         this.form = form.asCreated();
+        this.ownerAccountId = ownerAccountId;
         this.startedAt = startedAt;
     }
 
@@ -39,6 +41,11 @@ public final class Deployment {
     /** What was asked for, without the passwords. */
     public ServerGroupForm form() {
         return form;
+    }
+
+    /** The account that clicked Create: only they (and instructors) follow it, failed or not. */
+    public long ownerAccountId() {
+        return ownerAccountId;
     }
 
     public String serverGroupName() {

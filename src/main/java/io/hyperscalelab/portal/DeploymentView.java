@@ -43,6 +43,7 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
     private static final Duration REFRESH = Duration.ofMillis(400);
 
     private final ServerGroupProvisioner provisioner;
+    private final VisibleServerGroups visibleGroups;
     private final EmbeddedCluster cluster;
     private final Div statusLine = new Div();
     private final Div failure = new Div();
@@ -55,9 +56,11 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
         return new RouteParameters(DEPLOYMENT, deploymentName);
     }
 
-    public DeploymentView(ServerGroupProvisioner provisioner, EmbeddedCluster cluster, LiveUpdates liveUpdates) {
+    public DeploymentView(ServerGroupProvisioner provisioner, EmbeddedCluster cluster, VisibleServerGroups visibleGroups,
+                          LiveUpdates liveUpdates) {
         super("Deployment", "Deployment", List.of(Crumb.home()));
         this.provisioner = provisioner;
+        this.visibleGroups = visibleGroups;
         this.cluster = cluster;
         addClassName("deployment-view");
         liveUpdates.whileAttached(this, REFRESH, this::refresh);
@@ -66,7 +69,7 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String name = event.getRouteParameters().get(DEPLOYMENT).orElse("");
-        Optional<Deployment> found = provisioner.deployment(name);
+        Optional<Deployment> found = provisioner.deployment(name).filter(visibleGroups::mayFollow);
         content().removeAll();
         if (found.isEmpty()) {
             setBladeTitle("Deployment not found");

@@ -9,9 +9,9 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /** The portal's Home: the Azure services row, then the learner's recent resources. */
 @Route(value = "", layout = PortalLayout.class)
@@ -19,7 +19,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class HomeView extends Div {
 
-    public HomeView(EmbeddedCluster cluster) {
+    public HomeView(VisibleServerGroups visibleGroups) {
         addClassName("home-view");
         H2 services = new H2("Azure services");
         Div row = new Div();
@@ -27,7 +27,7 @@ public class HomeView extends Div {
         for (AzureService service : AzureService.values()) {
             row.add(tile(service));
         }
-        add(services, row, recentResources(cluster));
+        add(services, row, recentResources(visibleGroups.all()));
     }
 
     private static Component tile(AzureService service) {
@@ -46,10 +46,10 @@ public class HomeView extends Div {
         return link;
     }
 
-    private static Component recentResources(EmbeddedCluster cluster) {
+    private static Component recentResources(List<ServerGroup> groups) {
         Div section = new Div(new H2("Recent resources"));
         section.addClassName("recent-resources");
-        if (cluster.groups().isEmpty()) {
+        if (groups.isEmpty()) {
             section.add(new Span("No resources yet. Create a Hyperscale (Citus) server group to start the lab."));
             return section;
         }
@@ -57,7 +57,7 @@ public class HomeView extends Div {
         grid.addComponentColumn(group -> new RouterLink(group.name(), ServerGroupOverviewView.class,
                 ServerGroupOverviewView.parameters(group.name()))).setHeader("Name");
         grid.addColumn(group -> ServerGroupListView.TYPE).setHeader("Type");
-        grid.setItems(cluster.groups());
+        grid.setItems(groups);
         section.add(grid);
         return section;
     }

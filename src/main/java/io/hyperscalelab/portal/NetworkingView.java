@@ -53,8 +53,8 @@ public class NetworkingView extends ServerGroupBlade implements BeforeLeaveObser
     private Firewall saved;
     private boolean saving;
 
-    public NetworkingView(EmbeddedCluster cluster, ServerGroupResources resources, ServerGroupProvisioner provisioner) {
-        super("Networking", cluster, resources);
+    public NetworkingView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups, ServerGroupProvisioner provisioner) {
+        super("Networking", cluster, resources, visibleGroups);
         this.provisioner = provisioner;
         addClassName("networking-view");
         save.setId("networking-save");

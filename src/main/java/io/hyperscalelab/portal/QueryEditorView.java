@@ -51,9 +51,9 @@ public class QueryEditorView extends ServerGroupBlade {
     private boolean showLatest;
     private boolean running;
 
-    public QueryEditorView(EmbeddedCluster cluster, ServerGroupResources resources, DistributedExecutor executor,
+    public QueryEditorView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups, DistributedExecutor executor,
                            BreakdownHistory history) {
-        super(SECTION, cluster, resources);
+        super(SECTION, cluster, resources, visibleGroups);
         this.executor = executor;
         this.history = history;
         this.breakdown = new BreakdownPanel((sql, allTasks) -> session().explain(sql, allTasks));

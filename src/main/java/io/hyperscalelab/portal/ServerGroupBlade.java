@@ -24,6 +24,7 @@ abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, Ha
 
     protected final EmbeddedCluster cluster;
     protected final ServerGroupResources resources;
+    private final VisibleServerGroups visibleGroups;
     private final String section;
     private final Div main = new Div();
     private String groupName = "";
@@ -32,11 +33,13 @@ abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, Ha
         return new RouteParameters(NAME, group);
     }
 
-    protected ServerGroupBlade(String section, EmbeddedCluster cluster, ServerGroupResources resources) {
+    protected ServerGroupBlade(String section, EmbeddedCluster cluster, ServerGroupResources resources,
+                               VisibleServerGroups visibleGroups) {
         super(section, SUBTITLE, List.of(Crumb.home(), Crumb.serverGroups()));
         this.section = section;
         this.cluster = cluster;
         this.resources = resources;
+        this.visibleGroups = visibleGroups;
         addClassName("server-group-blade");
         setTitleIcon(VaadinIcon.DATABASE.create());
         main.addClassName("resource-main");
@@ -49,7 +52,8 @@ abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, Ha
         content().removeAll();
         main.removeAll();
         setCommands();
-        Optional<ServerGroup> group = cluster.group(groupName);
+        // Another learner's group reads as absent: its name must not even confirm that it exists.
+        Optional<ServerGroup> group = visibleGroups.find(groupName);
         if (group.isEmpty()) {
             content().add(new Paragraph("There is no server group named " + groupName + ". It may have been deleted."),
                     new RouterLink("Go to " + ServerGroupListView.TITLE, ServerGroupListView.class));

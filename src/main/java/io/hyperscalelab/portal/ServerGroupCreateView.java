@@ -11,6 +11,8 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.hyperscalelab.cluster.ClusterException;
+import io.hyperscalelab.security.Account;
+import io.hyperscalelab.security.SignedInAccount;
 import jakarta.annotation.security.PermitAll;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -47,11 +49,14 @@ public class ServerGroupCreateView extends Div {
     /** Fields whose errors are on show: touched by the learner, or all after Review + create. */
     private final Set<FormField> shown = EnumSet.noneOf(FormField.class);
     private ComputeConfiguration compute = ComputeConfiguration.labDefault();
+    private final Account learner;
     private Deployment deployment;
 
-    public ServerGroupCreateView(ServerGroupProvisioner provisioner, ServerGroupResources resources) {
+    public ServerGroupCreateView(ServerGroupProvisioner provisioner, ServerGroupResources resources, ServerGroupOwners owners,
+                                 SignedInAccount signedIn) {
         this.provisioner = provisioner;
-        this.rules = provisioner.rules();
+        this.learner = signedIn.require();
+        this.rules = provisioner.rules(learner);
         addClassName("server-group-create-view");
         List<Crumb> crumbs = List.of(Crumb.home(), Crumb.newResource(),
                 Crumb.of(DeploymentOptionsView.TITLE, DeploymentOptionsView.class));
@@ -63,7 +68,7 @@ public class ServerGroupCreateView extends Div {
         configurePane.setVisible(false);
 
         ServerGroupForm initial = ServerGroupForm.initial(rules.defaultVersion());
-        basics = new BasicsTab(rules, resources.resourceGroups(), initial, this::touch, this::openConfigure);
+        basics = new BasicsTab(rules, resources.resourceGroups(owners.visibleTo(learner)), initial, this::touch, this::openConfigure);
         basics.showCompute(compute);
         networking = new NetworkingTab(ClientAddress.current(), this::touch, this::refresh);
         tags = new TagsTab(this::refresh);
@@ -164,7 +169,7 @@ public class ServerGroupCreateView extends Div {
             return;
         }
         try {
-            deployment = provisioner.deploy(form());
+            deployment = provisioner.deploy(form(), learner);
             UI.getCurrent().navigate(DeploymentView.class, DeploymentView.parameters(deployment.name()));
         } catch (ClusterException e) {
             review.showError(e.getMessage());

@@ -12,7 +12,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.hyperscalelab.cluster.EmbeddedCluster;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +27,16 @@ public class ServerGroupListView extends Blade {
     static final String TYPE = "Azure Database for PostgreSQL server group";
     private static final String ALL_RESOURCE_GROUPS = "All resource groups";
 
-    private final EmbeddedCluster cluster;
+    private final VisibleServerGroups visibleGroups;
     private final ServerGroupResources resources;
     private final TextField nameFilter = new TextField();
     private final Select<String> resourceGroupFilter = new Select<>();
     private final Span count = new Span();
     private final Grid<ServerGroupForm> grid = table("server-groups");
 
-    public ServerGroupListView(EmbeddedCluster cluster, ServerGroupResources resources) {
+    public ServerGroupListView(VisibleServerGroups visibleGroups, ServerGroupResources resources) {
         super(TITLE, "Default Directory", List.of(Crumb.home()));
-        this.cluster = cluster;
+        this.visibleGroups = visibleGroups;
         this.resources = resources;
         addClassName("server-group-list-view");
         setTitleIcon(VaadinIcon.DATABASE.create());
@@ -78,7 +77,7 @@ public class ServerGroupListView extends Blade {
     }
 
     private void refresh() {
-        List<ServerGroupForm> all = cluster.groups().stream().map(resources::describe).toList();
+        List<ServerGroupForm> all = visibleGroups.all().stream().map(resources::describe).toList();
         List<String> groups = new ArrayList<>();
         groups.add(ALL_RESOURCE_GROUPS);
         all.stream().map(ServerGroupForm::resourceGroup).filter(rg -> !rg.isEmpty()).distinct().sorted().forEach(groups::add);

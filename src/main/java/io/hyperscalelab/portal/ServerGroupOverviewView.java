@@ -34,9 +34,9 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
     private boolean highAvailability;
     private boolean deleting;
 
-    public ServerGroupOverviewView(EmbeddedCluster cluster, ServerGroupResources resources,
+    public ServerGroupOverviewView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups,
                                    ServerGroupProvisioner provisioner, LiveUpdates liveUpdates) {
-        super(null, cluster, resources);
+        super(null, cluster, resources, visibleGroups);
         this.provisioner = provisioner;
         addClassName("overview-view");
         nodes.addColumn(NodeRow::name).setHeader("Name").setAutoWidth(true);

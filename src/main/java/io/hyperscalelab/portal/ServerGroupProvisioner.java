@@ -5,6 +5,7 @@ import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupSpec;
+import io.hyperscalelab.security.Account;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,7 @@ public class ServerGroupProvisioner implements DisposableBean {
 
     private final EmbeddedCluster cluster;
     private final ServerGroupResources resources;
+    private final ServerGroupOwners owners;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
@@ -46,9 +48,10 @@ public class ServerGroupProvisioner implements DisposableBean {
     /** Deployments still running, by server group name: one per name at a time. */
     private final Map<String, Deployment> inProgress = new ConcurrentHashMap<>();
 
-    public ServerGroupProvisioner(EmbeddedCluster cluster, ServerGroupResources resources) {
+    public ServerGroupProvisioner(EmbeddedCluster cluster, ServerGroupResources resources, ServerGroupOwners owners) {
         this.cluster = cluster;
         this.resources = resources;
+        this.owners = owners;
     }
 
     /** The PostgreSQL major versions a new group can run. */
@@ -56,9 +59,9 @@ public class ServerGroupProvisioner implements DisposableBean {
         return cluster.availablePostgresVersions();
     }
 
-    /** The form's rules as they stand now: names taken, versions shipped, resource groups. */
-    public ServerGroupFormRules rules() {
-        return new ServerGroupFormRules(this::nameTaken, availableVersions(), resources.resourceGroups());
+    /** The form's rules as they stand now: names taken, versions shipped, the learner's resource groups. */
+    public ServerGroupFormRules rules(Account learner) {
+        return new ServerGroupFormRules(this::nameTaken, availableVersions(), resources.resourceGroups(owners.visibleTo(learner)));
     }
 
     public boolean nameTaken(String serverGroupName) {
@@ -68,16 +71,24 @@ public class ServerGroupProvisioner implements DisposableBean {
     /**
      * Starts creating the group the form describes and returns at once; the deployment page
      * follows it. Refuses, with the reason, a form with errors or a name that is taken or
-     * already being deployed, so a second click on Create never makes a second group.
+     * already being deployed, so a second click on Create never makes a second group. The group
+     * is {@code owner}'s from the start: the deployment page is theirs to follow.
      */
-    public Deployment deploy(ServerGroupForm form) {
-        rules().problems(form).values().stream().findFirst().ifPresent(problem -> {
+    public Deployment deploy(ServerGroupForm form, Account owner) {
+        rules(owner).problems(form).values().stream().findFirst().ifPresent(problem -> {
             throw new ClusterException("Server group " + form.serverGroupName() + " cannot be created: " + problem);
         });
-        Deployment deployment = register(form);
+        Deployment deployment = register(form, owner);
         if (inProgress.putIfAbsent(form.serverGroupName(), deployment) != null) {
             deployments.remove(deployment.name());
             throw new ClusterException("Server group " + form.serverGroupName() + " is already being deployed.");
+        }
+        try {
+            owners.claim(form.serverGroupName(), owner);
+        } catch (RuntimeException e) {
+            inProgress.remove(form.serverGroupName(), deployment);
+            deployments.remove(deployment.name());
+            throw e;
         }
         executor.execute(() -> run(deployment, form));
         return deployment;
@@ -92,6 +103,7 @@ public class ServerGroupProvisioner implements DisposableBean {
         return CompletableFuture.runAsync(() -> {
             cluster.delete(serverGroupName);
             resources.delete(serverGroupName);
+            owners.release(serverGroupName);
         }, executor);
     }
 
@@ -125,6 +137,9 @@ public class ServerGroupProvisioner implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Deployment {} of server group {} failed: {}", deployment.name(), form.serverGroupName(), e.getMessage());
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (cluster.group(form.serverGroupName()).isEmpty()) {
+                owners.release(form.serverGroupName());
+            }
         }
         // Free the name first: whoever sees the deployment end may use the name again at once.
         inProgress.remove(form.serverGroupName(), deployment);
@@ -145,10 +160,10 @@ public class ServerGroupProvisioner implements DisposableBean {
     }
 
     /** A new deployment under a name no other has, such as "Microsoft.PostgreSQLServerGroup-20201116101112". */
-    private Deployment register(ServerGroupForm form) {
+    private Deployment register(ServerGroupForm form, Account owner) {
         String base = "Microsoft.PostgreSQLServerGroup-" + DEPLOYMENT_TIME.format(clock.instant());
         for (int i = 1; ; i++) {
-            Deployment deployment = new Deployment(i == 1 ? base : base + "-" + i, form, clock.instant());
+            Deployment deployment = new Deployment(i == 1 ? base : base + "-" + i, form, owner.id(), clock.instant());
             if (deployments.putIfAbsent(deployment.name(), deployment) == null) {
                 return deployment;
             }

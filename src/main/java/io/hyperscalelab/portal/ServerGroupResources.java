@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,10 +101,10 @@ public class ServerGroupResources {
         }
     }
 
-    /** The learner's resource groups: those that hold a server group. */
-    public List<String> resourceGroups() {
-        return List.copyOf(new TreeSet<>(byName.values().stream().map(ServerGroupForm::resourceGroup)
-                .filter(rg -> !rg.isEmpty()).toList()));
+    /** The learner's resource groups: those that hold a server group the learner may see. */
+    public List<String> resourceGroups(Predicate<String> visibleGroups) {
+        return List.copyOf(new TreeSet<>(byName.values().stream().filter(form -> visibleGroups.test(form.serverGroupName()))
+                .map(ServerGroupForm::resourceGroup).filter(rg -> !rg.isEmpty()).toList()));
     }
 
     // The name is checked before it becomes a file name.

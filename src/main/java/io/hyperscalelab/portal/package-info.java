@@ -12,6 +12,10 @@
  * Azure notification ({@link io.hyperscalelab.portal.PortalNotification}), and statuses reach the
  * browser by server push ({@link io.hyperscalelab.portal.LiveUpdates}).
  *
+ * <p>A group belongs to the account that created it ({@link io.hyperscalelab.portal.ServerGroupOwners});
+ * views list and open groups only through {@link io.hyperscalelab.portal.VisibleServerGroups}, so
+ * another learner's group reads as if it did not exist.
+ *
  * <p>The query editor runs a learner's statements through the distributed executor in a session of
  * its own ({@link io.hyperscalelab.portal.QueryEditorSession}), off the UI thread, and shows how
  * each ran ({@link io.hyperscalelab.portal.BreakdownPanel}).

@@ -24,6 +24,7 @@ import io.hyperscalelab.data.LabDataGenerator;
 import io.hyperscalelab.data.LabDataPaths;
 import io.hyperscalelab.execution.ExecutionPath;
 import io.hyperscalelab.load.ShardedLoader;
+import io.hyperscalelab.security.AccountRepository;
 import io.hyperscalelab.shell.CloudShell;
 import io.hyperscalelab.shell.TerminalSession;
 import java.io.BufferedInputStream;
@@ -73,6 +74,12 @@ class QueryEditorBrowserTest {
     @Autowired
     private BreakdownHistory history;
 
+    @Autowired
+    private ServerGroupOwners owners;
+
+    @Autowired
+    private AccountRepository accounts;
+
     private PortalBrowser browser;
     private String group;
     private String editor;
@@ -89,6 +96,7 @@ class QueryEditorBrowserTest {
         String shell = cluster.sourceAddresses().cloudShell();
         labFirewall = new Firewall(true, List.of(new FirewallRule("CloudShell", shell, shell)));
         ServerGroup created = cluster.create(new ServerGroupSpec(group, 2, PASSWORD, cluster.postgresMajorVersion(), labFirewall));
+        owners.claim(group, accounts.findByUsername(learner.username()).orElseThrow());
         LabDataPaths files = new LabDataFiles(Path.of("target", "lab-data").toAbsolutePath(),
                 new LabDataGenerator(LabDataGenerator.DEFAULT_SEED)).materialise(SIZE);
         try (Connection c = azureServices(); Statement s = c.createStatement()) {

@@ -13,6 +13,7 @@ import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.FirewallRule;
 import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.security.AccountRepository;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -57,8 +58,12 @@ class ServerGroupBladesBrowserTest {
     @Autowired
     private ServerGroupProvisioner provisioner;
 
+    @Autowired
+    private AccountRepository accounts;
+
     private PortalBrowser browser;
     private ServerGroup group;
+    private Deployment deployment;
 
     @BeforeAll
     void createGroup() throws Exception {
@@ -68,13 +73,13 @@ class ServerGroupBladesBrowserTest {
         ServerGroupForm form = new ServerGroupForm(LabSubscription.DEFAULT.name(), "citus-135800-" + System.nanoTime(), true,
                 GROUP, Locations.DEFAULT, cluster.postgresMajorVersion(), ComputeConfiguration.labDefault(), PASSWORD, PASSWORD,
                 ConnectivityMethod.PUBLIC_ACCESS, false, List.of(FirewallRuleInput.of(LEARNER_MACHINE)), List.of());
-        Deployment deployment = provisioner.deploy(form);
+        browser = new PortalBrowser(port);
+        PortalBrowser.LabCredentials learner = browser.signInAsNewLearner();
+        deployment = provisioner.deploy(form, accounts.findByUsername(learner.username()).orElseThrow());
         assertThat(deployment.awaitEnd(Duration.ofMinutes(3))).isTrue();
         assertThat(deployment.failure()).isEmpty();
         group = cluster.group(GROUP).orElseThrow();
         assertThat(group.firewall()).isEqualTo(INITIAL);
-        browser = new PortalBrowser(port);
-        browser.signInAsNewLearner();
     }
 
     @AfterAll
@@ -88,6 +93,27 @@ class ServerGroupBladesBrowserTest {
     @BeforeEach
     void initialFirewall() {
         cluster.replaceFirewall(GROUP, INITIAL);
+    }
+
+    @Test
+    void anotherLearnerCannotFindOrOpenTheGroup() {
+        try (PortalBrowser other = new PortalBrowser(port)) {
+            other.signInAsNewLearner();
+            for (String blade : List.of("", "/connection-strings", "/networking", "/query-editor")) {
+                Page page = other.open("/resource/postgresql/" + GROUP + blade);
+                assertThat(page.locator(".server-group-blade")).containsText("There is no server group named " + GROUP);
+                assertThat(page.locator(".resource-layout")).hasCount(0);
+            }
+            Page deploymentPage = other.open("/deployment/" + deployment.name());
+            assertThat(deploymentPage.locator("body")).containsText("There is no deployment named " + deployment.name());
+            Page list = other.open("/browse/postgresql");
+            assertThat(list.locator("#item-count")).isVisible();
+            assertThat(list.locator("#server-groups")).not().containsText(GROUP);
+            Page home = other.open("/");
+            assertThat(home.locator(".recent-resources")).not().containsText(GROUP);
+        }
+        // while its owner still sees it
+        assertThat(browser.open("/browse/postgresql").locator("#server-groups")).containsText(GROUP);
     }
 
     @Test

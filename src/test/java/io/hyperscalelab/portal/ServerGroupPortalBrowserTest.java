@@ -11,6 +11,8 @@ import io.hyperscalelab.browser.PortalBrowser;
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.security.Account;
+import io.hyperscalelab.security.AccountRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,12 +58,16 @@ class ServerGroupPortalBrowserTest {
     @Autowired
     private ClusterProperties properties;
 
+    @Autowired
+    private AccountRepository accounts;
+
     private PortalBrowser browser;
+    private Account learner;
 
     @BeforeAll
     void openBrowser() {
         browser = new PortalBrowser(port);
-        browser.signInAsNewLearner();
+        learner = accounts.findByUsername(browser.signInAsNewLearner().username()).orElseThrow();
     }
 
     @AfterAll
@@ -330,7 +336,8 @@ class ServerGroupPortalBrowserTest {
         try {
             Deployment deployment = provisioner.deploy(new ServerGroupForm(LabSubscription.DEFAULT.name(),
                     "citus-stale-" + labId(), true, "postgres-stale", Locations.DEFAULT, cluster.postgresMajorVersion(),
-                    ComputeConfiguration.labDefault(), PASSWORD, PASSWORD, ConnectivityMethod.NO_ACCESS, false, null, null));
+                    ComputeConfiguration.labDefault(), PASSWORD, PASSWORD, ConnectivityMethod.NO_ACCESS, false, null, null),
+                    learner);
             Page page = browser.open("/deployment/" + deployment.name());
             assertThat(page.locator("#deployment-status")).containsText(DeploymentView.FAILED, SLOW);
             assertThat(page.locator("#deployment-error")).containsText("A server group named postgres-stale already exists.");

@@ -8,6 +8,8 @@ import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.security.Account;
+import io.hyperscalelab.security.LearnerAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,14 +42,25 @@ class ServerGroupProvisionerTest {
     @Autowired
     private ClusterProperties properties;
 
+    @Autowired
+    private ServerGroupOwners owners;
+
+    private final LearnerAccounts learners;
+    private final Account owner;
+
+    ServerGroupProvisionerTest(@Autowired LearnerAccounts learners) {
+        this.learners = learners;
+        this.owner = learners.create("provisioner-test").account();
+    }
+
     @Test
     void createTwiceMakesOneGroupAndSaysWhyTheSecondWasRefused() throws Exception {
         if (cluster.group("portal-twice").isPresent()) {
             cluster.delete("portal-twice"); // left behind by an interrupted earlier run
         }
         ServerGroupForm form = form("portal-twice");
-        Deployment first = provisioner.deploy(form);
-        assertThatThrownBy(() -> provisioner.deploy(form))
+        Deployment first = provisioner.deploy(form, owner);
+        assertThatThrownBy(() -> provisioner.deploy(form, owner))
                 .isInstanceOf(ClusterException.class)
                 .message().satisfiesAnyOf(
                         m -> assertThat(m).isEqualTo("Server group portal-twice is already being deployed."),
@@ -58,6 +71,9 @@ class ServerGroupProvisionerTest {
         assertThat(cluster.groups()).filteredOn(g -> g.name().equals("portal-twice")).hasSize(1);
         ServerGroup created = cluster.group("portal-twice").orElseThrow();
         assertThat(created.workers()).hasSize(3);
+        // the learner who created it may open it; another learner may not know it exists
+        assertThat(owners.mayOpen(owner, "portal-twice")).isTrue();
+        assertThat(owners.mayOpen(learners.create("provisioner-test").account(), "portal-twice")).isFalse();
         // what the form chose, the cluster runs: its version, and Azure's default of no access at all
         assertThat(created.postgresMajorVersion()).isEqualTo(form.postgresVersion());
         assertThat(created.firewall()).isEqualTo(Firewall.NO_ACCESS);
@@ -67,10 +83,11 @@ class ServerGroupProvisionerTest {
             assertThat(kept.newResourceGroup()).isFalse();
         });
         // Later, with the resource group that now exists: only the name is wrong.
-        assertThatThrownBy(() -> provisioner.deploy(form.asCreated())).hasMessage(
+        assertThatThrownBy(() -> provisioner.deploy(form.asCreated(), owner)).hasMessage(
                 "Server group portal-twice cannot be created: The server group name 'portal-twice' is already in use.");
 
         provisioner.delete("portal-twice").get(2, TimeUnit.MINUTES);
+        assertThat(owners.mayOpen(owner, "portal-twice")).isFalse();
         assertThat(cluster.group("portal-twice")).isEmpty();
         assertThat(resources.find("portal-twice")).isEmpty();
     }
@@ -80,7 +97,7 @@ class ServerGroupProvisionerTest {
         ServerGroupForm weak = new ServerGroupForm(LabSubscription.DEFAULT.name(), newResourceGroup(), true, "portal-weak",
                 Locations.DEFAULT, cluster.postgresMajorVersion(), ComputeConfiguration.labDefault(), "password", "password",
                 ConnectivityMethod.NO_ACCESS, false, List.of(), List.of());
-        assertThatThrownBy(() -> provisioner.deploy(weak)).hasMessageContaining("three of the following categories");
+        assertThatThrownBy(() -> provisioner.deploy(weak, owner)).hasMessageContaining("three of the following categories");
         assertThat(cluster.group("portal-weak")).isEmpty();
     }
 
@@ -90,12 +107,13 @@ class ServerGroupProvisionerTest {
         Path stale = properties.dataDirectory().resolve("groups").resolve("portal-stale");
         Files.createDirectories(stale);
         try {
-            Deployment deployment = provisioner.deploy(form("portal-stale"));
+            Deployment deployment = provisioner.deploy(form("portal-stale"), owner);
             awaitEnd(deployment);
             assertThat(deployment.state()).isEqualTo(Deployment.State.FAILED);
             assertThat(deployment.failure()).hasValue("A server group named portal-stale already exists.");
             assertThat(cluster.group("portal-stale")).isEmpty();
             assertThat(provisioner.nameTaken("portal-stale")).isFalse();
+            assertThat(owners.mayOpen(owner, "portal-stale")).isFalse();
         } finally {
             FileSystemUtils.deleteRecursively(stale);
         }

@@ -31,7 +31,8 @@ class ServerGroupResourcesTest {
 
         ServerGroupResources reopened = new ServerGroupResources(ClusterProperties.in(data));
         assertThat(reopened.find("postgres131057")).hasValue(form.asCreated());
-        assertThat(reopened.resourceGroups()).containsExactly("citus-131057");
+        assertThat(reopened.resourceGroups(group -> true)).containsExactly("citus-131057");
+        assertThat(reopened.resourceGroups(group -> !group.equals("postgres131057"))).isEmpty();
         try (var files = Files.walk(data)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file)).doesNotContain("Password.1!!");

@@ -1,0 +1,47 @@
+package io.hyperscalelab.portal;
+
+import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.security.SignedInAccount;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server groups the signed-in account may see: the ones they created (every one, for an
+ * instructor). Views list and open groups only through here, so that another learner's group is
+ * as absent as a deleted one.
+ */
+@Component
+public class VisibleServerGroups {
+
+    private final EmbeddedCluster cluster;
+    private final ServerGroupOwners owners;
+    private final SignedInAccount signedIn;
+
+    VisibleServerGroups(EmbeddedCluster cluster, ServerGroupOwners owners, SignedInAccount signedIn) {
+        this.cluster = cluster;
+        this.owners = owners;
+        this.signedIn = signedIn;
+    }
+
+    public List<ServerGroup> all() {
+        Predicate<String> visible = visible();
+        return cluster.groups().stream().filter(group -> visible.test(group.name())).toList();
+    }
+
+    public Optional<ServerGroup> find(String name) {
+        return visible().test(name) ? cluster.group(name) : Optional.empty();
+    }
+
+    /** Whether the signed-in account may follow this deployment: theirs, even when it failed. */
+    public boolean mayFollow(Deployment deployment) {
+        return signedIn.get().filter(account -> account.id() == deployment.ownerAccountId()
+                || ServerGroupOwners.seesEveryGroup(account)).isPresent();
+    }
+
+    private Predicate<String> visible() {
+        return signedIn.get().map(owners::visibleTo).orElse(name -> false);
+    }
+}
