@@ -1,8 +1,10 @@
 package io.hyperscalelab.portal;
 
 import io.hyperscalelab.security.Account;
+import io.hyperscalelab.security.DeploymentId;
 import io.hyperscalelab.security.Role;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,19 @@ public class ServerGroupOwners {
 
     void release(String serverGroup) {
         jdbc.sql("DELETE FROM server_group_owner WHERE server_group = ?").param(serverGroup).update();
+    }
+
+    /**
+     * Whether {@code name} is another learner's by the lab's naming: {@code postgresNNNNNN} where
+     * NNNNNN is the deployment of an account other than {@code learner}. The guide tells each learner
+     * to create the group of their own number, so no one else may take it first.
+     */
+    boolean reservedForAnother(String name, Account learner) {
+        return DeploymentId.ofServerGroupName(name)
+                .filter(deployment -> !learner.deployment().equals(Optional.of(deployment)))
+                .map(deployment -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE deployment_id = ?)")
+                        .param(deployment.value()).query(Boolean.class).single())
+                .orElse(false);
     }
 
     /** Instructors see every learner's groups and deployments. */

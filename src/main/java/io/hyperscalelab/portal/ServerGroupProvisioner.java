@@ -59,9 +59,13 @@ public class ServerGroupProvisioner implements DisposableBean {
         return cluster.availablePostgresVersions();
     }
 
-    /** The form's rules as they stand now: names taken, versions shipped, the learner's resource groups. */
+    /**
+     * The form's rules as they stand now for {@code learner}: names taken (or another learner's
+     * postgresNNNNNN), versions shipped, the learner's resource groups.
+     */
     public ServerGroupFormRules rules(Account learner) {
-        return new ServerGroupFormRules(this::nameTaken, availableVersions(), resources.resourceGroups(owners.visibleTo(learner)));
+        return new ServerGroupFormRules(name -> nameTaken(name) || owners.reservedForAnother(name, learner), availableVersions(),
+                resources.resourceGroups(owners.visibleTo(learner)));
     }
 
     public boolean nameTaken(String serverGroupName) {

@@ -1,6 +1,9 @@
 package io.hyperscalelab.security;
 
+import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The six-digit number the hosted lab gives each learner's deployment. It names everything that is
@@ -14,6 +17,7 @@ public record DeploymentId(int value) {
     public static final int MAX = 999_999;
     /** The tenant part of lab sign-in names, as the hosted lab's {@code *.onmicrosoft.com} directory. */
     public static final String DOMAIN = "hyperscalelab.onmicrosoft.com";
+    private static final Pattern SERVER_GROUP_NAME = Pattern.compile("postgres([1-9][0-9]{5})");
 
     public DeploymentId {
         if (value < MIN || value > MAX) {
@@ -27,6 +31,12 @@ public record DeploymentId(int value) {
 
     public String learnerUsername() {
         return "odl_user_" + value + "@" + DOMAIN;
+    }
+
+    /** The deployment whose server group this is by name ({@code postgresNNNNNN}), if it is one's. */
+    public static Optional<DeploymentId> ofServerGroupName(String serverGroupName) {
+        Matcher name = SERVER_GROUP_NAME.matcher(serverGroupName);
+        return name.matches() ? Optional.of(new DeploymentId(Integer.parseInt(name.group(1)))) : Optional.empty();
     }
 
     public String serverGroupName() {

@@ -102,6 +102,17 @@ class ServerGroupProvisionerTest {
     }
 
     @Test
+    void anotherLearnersDeploymentNameIsTakenButOnesOwnIsFree() {
+        Account other = learners.create("provisioner-test").account();
+        String othersName = other.deployment().orElseThrow().serverGroupName();
+        assertThat(provisioner.rules(owner).problems(form(othersName))).containsValue(
+                "The server group name '" + othersName + "' is already in use.");
+        assertThat(provisioner.rules(other).problems(form(othersName))).isEmpty();
+        assertThatThrownBy(() -> provisioner.deploy(form(othersName), owner)).hasMessageContaining("is already in use");
+        assertThat(provisioner.nameTaken(othersName)).isFalse();
+    }
+
+    @Test
     void aClusterFailureEndsTheDeploymentWithTheClustersMessage() throws Exception {
         // A directory the cluster did not make: the form cannot know, the cluster refuses the name.
         Path stale = properties.dataDirectory().resolve("groups").resolve("portal-stale");
