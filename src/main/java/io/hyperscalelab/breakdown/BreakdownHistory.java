@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,8 @@ public class BreakdownHistory {
     /** Statements kept per server group. */
     public static final int KEPT = 20;
 
+    private static final Logger log = LoggerFactory.getLogger(BreakdownHistory.class);
+
     private final Map<String, Deque<RanStatement>> byGroup = new ConcurrentHashMap<>();
     private final Map<String, Set<Consumer<RanStatement>>> listeners = new ConcurrentHashMap<>();
 
@@ -40,7 +44,12 @@ public class BreakdownHistory {
             }
         }
         for (Consumer<RanStatement> listener : listeners.getOrDefault(serverGroup, Set.of())) {
-            listener.accept(statement);
+            try {
+                listener.accept(statement);
+            } catch (RuntimeException e) {
+                // a listener's trouble is its own: the learner's statement has run all the same
+                log.warn("A listener of {}'s statements failed: {}", serverGroup, e.toString());
+            }
         }
     }
 

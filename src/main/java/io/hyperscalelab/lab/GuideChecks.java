@@ -1,6 +1,8 @@
 package io.hyperscalelab.lab;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.Command;
 import io.hyperscalelab.breakdown.BreakdownHistory;
 import io.hyperscalelab.lab.check.DoneStep;
 import io.hyperscalelab.lab.check.LabCheckRunner;
@@ -9,6 +11,7 @@ import io.hyperscalelab.lab.check.LabSteps;
 import io.hyperscalelab.lab.check.StepOutcome;
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.DeploymentId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,11 +25,15 @@ import java.util.Set;
  * The guide's self-checks for one learner in one browser tab: what each step's latest check
  * found and which steps are done. Checks run when the learner asks ("Check my work"), when a page
  * with steps is shown, and after each statement the learner runs on their group from the Cloud
- * Shell or the query editor (then only the steps not yet done). Rounds never overlap: what is
+ * Shell or the query editor (then only the steps not yet done), and every few seconds for the
+ * page on screen while some of its steps are not done. Rounds never overlap: what is
  * asked during one runs right after it, once. Everything here runs on the UI thread, under its
  * session lock; the checks themselves run on the {@link LabCheckRunner}'s threads.
  */
 final class GuideChecks {
+
+    /** How often the page on screen is looked at again while some of its steps are not done. */
+    static final Duration LOOK_AGAIN = Duration.ofSeconds(5);
 
     private final LabCheckRunner runner;
     private final LabSteps steps;
@@ -38,6 +45,8 @@ final class GuideChecks {
     private final Set<String> checking = new LinkedHashSet<>();
     private final Set<String> asked = new LinkedHashSet<>();
     private Runnable stopListening;
+    private Runnable stopLooking;
+    private String currentPage;
 
     GuideChecks(LabCheckRunner runner, LabSteps steps, BreakdownHistory history, Account account) {
         this.runner = runner;
@@ -87,7 +96,9 @@ final class GuideChecks {
         return () -> changeListeners.remove(listener);
     }
 
+    /** The page on screen: its steps are checked now, and looked at again while any is not done. */
     void checkPage(String pageId) {
+        currentPage = pageId;
         check(steps.onPage(pageId).stream().map(LabStep::id).toList());
     }
 
@@ -103,18 +114,42 @@ final class GuideChecks {
         }
     }
 
-    /** Starts following the learner's statements on their group, for the UI in which the guide is. */
+    /**
+     * Starts following the learner, for the UI in which the guide is: each statement they run on
+     * their group, and every {@link #LOOK_AGAIN} the steps of the page on screen that are not done
+     * (a deployment or a firewall rule runs no statement).
+     */
     void follow(UI ui) {
         unfollow();
         Optional<String> group = account.deployment().map(DeploymentId::serverGroupName);
-        group.ifPresent(name -> stopListening = history.listen(name, statement -> ui.access(
+        group.ifPresent(name -> stopListening = history.listen(name, statement -> access(ui,
                 () -> check(steps.all().stream().map(LabStep::id).filter(id -> !isDone(id)).toList()))));
+        stopLooking = runner.every(LOOK_AGAIN, () -> access(ui, this::lookAgainAtPage));
     }
 
     void unfollow() {
         if (stopListening != null) {
             stopListening.run();
             stopListening = null;
+        }
+        if (stopLooking != null) {
+            stopLooking.run();
+            stopLooking = null;
+        }
+    }
+
+    private void lookAgainAtPage() {
+        if (currentPage != null && checking.isEmpty() && asked.isEmpty()) {
+            check(steps.onPage(currentPage).stream().map(LabStep::id).filter(id -> !isDone(id)).toList());
+        }
+    }
+
+    // a UI that has gone (a closed tab) just stops being told
+    private static void access(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException gone) {
+            // nothing to show it to
         }
     }
 

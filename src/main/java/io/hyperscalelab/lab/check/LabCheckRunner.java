@@ -7,6 +7,7 @@ import io.hyperscalelab.cluster.ServerGroupNode;
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.DeploymentId;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,11 +44,8 @@ public class LabCheckRunner implements DisposableBean {
     private final BreakdownHistory history;
     private final LabSteps steps;
     private final LabChecks checks;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "lab-checks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, daemon("lab-checks"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("lab-checks-timer"));
 
     LabCheckRunner(EmbeddedCluster cluster, BreakdownHistory history, LabSteps steps, LabChecks checks) {
         this.cluster = cluster;
@@ -139,8 +141,28 @@ public class LabCheckRunner implements DisposableBean {
         }
     }
 
+    /**
+     * Runs {@code task} every {@code period} until the returned action is run: for looking again
+     * at what a learner does outside any statement (a deployment, a firewall rule). The task must
+     * be quick (it hands its work to a UI); if it throws, it stops.
+     */
+    public Runnable every(Duration period, Runnable task) {
+        ScheduledFuture<?> scheduled = timer.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return () -> scheduled.cancel(false);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void destroy() {
         executor.shutdownNow();
+        timer.shutdownNow();
     }
 }
