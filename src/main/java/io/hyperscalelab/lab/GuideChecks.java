@@ -25,8 +25,8 @@ import java.util.Set;
  * The guide's self-checks for one learner in one browser tab: what each step's latest check
  * found and which steps are done. Checks run when the learner asks ("Check my work"), when a page
  * with steps is shown, and after each statement the learner runs on their group from the Cloud
- * Shell or the query editor (then only the steps not yet done), and every few seconds for the
- * page on screen while some of its steps are not done. Rounds never overlap: what is
+ * Shell or the query editor (then only the steps not yet done), and for the page on screen when
+ * the learner moves in the portal and every few seconds while some of its steps are not done. Rounds never overlap: what is
  * asked during one runs right after it, once. Everything here runs on the UI thread, under its
  * session lock; the checks themselves run on the {@link LabCheckRunner}'s threads.
  */
@@ -138,7 +138,8 @@ final class GuideChecks {
         }
     }
 
-    private void lookAgainAtPage() {
+    /** Checks again the steps of the page on screen that are not done, unless a round is under way. */
+    void lookAgainAtPage() {
         if (currentPage != null && checking.isEmpty() && asked.isEmpty()) {
             check(steps.onPage(currentPage).stream().map(LabStep::id).filter(id -> !isDone(id)).toList());
         }

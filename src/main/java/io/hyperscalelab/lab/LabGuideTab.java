@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.shared.Registration;
 import io.hyperscalelab.security.Account;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class LabGuideTab extends Div {
     private final List<Button> pageButtons = new ArrayList<>();
     private final Span position = new Span();
     private Runnable stopMarking;
+    private Registration navigation;
     private int index;
 
     LabGuideTab(LabGuide guide, LabProgress progress, Optional<Account> account, LabValues values,
@@ -84,6 +86,8 @@ class LabGuideTab extends Div {
         checks.ifPresent(c -> {
             c.follow(attachEvent.getUI());
             stopMarking = c.onChange(this::markPages);
+            // e.g. "Go to resource" once a deployment is complete: its step may be done now
+            navigation = attachEvent.getUI().addAfterNavigationListener(e -> c.lookAgainAtPage());
             markPages();
         });
     }
@@ -94,6 +98,10 @@ class LabGuideTab extends Div {
         if (stopMarking != null) {
             stopMarking.run();
             stopMarking = null;
+        }
+        if (navigation != null) {
+            navigation.remove();
+            navigation = null;
         }
     }
 

@@ -243,6 +243,7 @@ class WholeLabBrowserTest {
         shell.awaitEnd("Password for user citus: ");
         String banner = shell.run(PASSWORD, PSQL_PROMPT);
         assertThat(banner).startsWith("psql (15.18 (Hyperscale Lab), server 18.").contains("SSL connection (protocol: TLSv1.3");
+        lap("exercise 3: connected");
 
         shell.pasteAndAwait(copy(guide, "CREATE TABLE github_events"), "\\nCREATE TABLE\\n", 2);
         assertThat(check(page, "tables")).hasAttribute("state", "done", slowAttribute());
@@ -257,10 +258,13 @@ class WholeLabBrowserTest {
         shell.pasteAndAwait(copy(guide, "SELECT create_distributed_table('github_events'"), "\\n\\(1 row\\)\\n", 2);
         assertThat(check(page, "distributed")).hasAttribute("state", "done", slowAttribute());
         assertThat(check(page, "distributed")).containsText("distributed by user_id, 32 shards each on 2 workers, co-located");
+        lap("exercise 3: tables created and distributed");
 
         shell.pasteAndAwait(copy(guide, "\\! curl -O https://examples.citusdata.com/users.csv"), "% Total", 2);
+        lap("exercise 3: files downloaded");
         String loads = shell.pasteAndAwait(copy(guide, "\\copy github_events"), "\\nCOPY \\d+", 2);
         assertThat(loads).contains("\nCOPY " + DatasetSize.LAB.events() + "\n", "\nCOPY " + DatasetSize.LAB.users() + "\n");
+        lap("exercise 3: files loaded");
         assertThat(shell.pasteAndAwait(copy(guide, "SELECT * FROM citus_tables"), "\\(2 rows\\)", 1))
                 .contains(" github_events | distributed      | user_id ");
         assertThat(check(page, "loaded")).hasAttribute("state", "done", slowAttribute());
@@ -329,6 +333,7 @@ class WholeLabBrowserTest {
     }
 
     private void readTheConclusions(Page page, Locator guide) throws Exception {
+        page.locator("#cloud-shell-close").click();
         pageButton(guide, 6).click();
         assertThat(guide.locator(".lab-page-title")).hasText("Conclusions");
         Locator figures = page.locator("#lab-figures");
@@ -356,7 +361,8 @@ class WholeLabBrowserTest {
             assertThat(queries.nth(query.ordinal())).containsText("Query editor");
             assertThat(queries.nth(query.ordinal()).locator("td").nth(2)).hasText(Pattern.compile("[\\d.,]+ ms"));
         }
-        browser.screenshotOfTop("lab-conclusions");
+        figures.scrollIntoViewIfNeeded();
+        browser.screenshot("lab-conclusions");
     }
 
     // ---- the answers, against plain PostgreSQL ----
