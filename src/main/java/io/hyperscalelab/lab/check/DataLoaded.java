@@ -4,7 +4,6 @@ import io.hyperscalelab.breakdown.Measures;
 import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * Exercise 3: each table holds exactly the rows of its file, as the Cloud Shell serves them
@@ -28,8 +27,7 @@ final class DataLoaded implements StepCheck {
 
     @Override
     public CheckResult check(CheckSession session) throws SQLException {
-        Map<String, Map<String, String>> tables = LabTables.existing(session);
-        String problem = LabTables.problem(tables);
+        String problem = LabTables.problem(LabTables.existing(session));
         if (problem != null) {
             return CheckResult.notYet(problem);
         }
