@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.shared.Registration;
 import io.hyperscalelab.security.Account;
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ class LabGuideTab extends Div {
         Div nav = new Div(previous, pages, next);
         nav.addClassName("lab-guide-nav");
         add(title, body, nav);
+        navigateInsideTheApp();
         LabPage start = account.flatMap(progress::page).flatMap(guide::page).orElse(guide.first());
         show(guide.indexOf(start));
     }
@@ -103,6 +105,20 @@ class LabGuideTab extends Div {
             navigation.remove();
             navigation = null;
         }
+    }
+
+    /**
+     * A link of the guide's text to one of the portal's own pages ("see how your query ran") opens
+     * it inside the app, as the portal's own links do: loading the page anew would end the
+     * learner's Cloud Shell session.
+     */
+    private void navigateInsideTheApp() {
+        String link = "event.target.closest('a[href^=\"/\"]:not([router-link])')";
+        String href = link + ".getAttribute('href')";
+        body.getElement().addEventListener("click", click -> {
+            Location location = new Location(click.getEventData().getString(href).substring(1));
+            getUI().ifPresent(ui -> ui.navigate(location.getPath(), location.getQueryParameters()));
+        }).setFilter(link + " != null").addEventData(href).addEventData("(" + link + " != null) && event.preventDefault()");
     }
 
     private void move(int target) {

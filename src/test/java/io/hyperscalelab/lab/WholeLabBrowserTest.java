@@ -306,6 +306,9 @@ class WholeLabBrowserTest {
     private void seeHowEachRan(Page page, Locator guide, Map<LabQuery, String> shellRuns) {
         guide.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("see how your query ran")).click();
         assertThat(page.locator(".blade-title")).hasText(group + " - Query editor (preview)");
+        // inside the app: the Cloud Shell's session is still there
+        assertThat(page.locator("xterm-terminal")).isVisible();
+        assertThat(new Terminal(page).text()).contains("still_here");
         assertThat(page.locator("#breakdown-summary")).containsText("Ran in the Cloud Shell at");
         for (LabQuery query : LabQuery.values()) {
             page.locator("#query-recent").click();

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,13 @@ class LabStepChecksTest {
                 s.execute("DROP TABLE reader_probe");
             }
         }
+        // from anywhere but the product's address it is refused before any password is asked for
+        Properties fromCloudShell = new Properties();
+        fromCloudShell.setProperty("user", "lab_reader");
+        fromCloudShell.setProperty("password", "any");
+        fromCloudShell.setProperty("localSocketAddress", cluster.sourceAddresses().cloudShell());
+        assertThatThrownBy(() -> DriverManager.getConnection(cluster.jdbcUrl(GROUP), fromCloudShell).close())
+                .hasMessageContaining("pg_hba.conf rejects connection for host \"127.0.0.3\", user \"lab_reader\"");
     }
 
     private CheckResult check(StepCheck check) throws SQLException {
