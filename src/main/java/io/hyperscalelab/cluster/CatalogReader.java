@@ -38,8 +38,13 @@ final class CatalogReader {
     Connection open(ServerGroup group, CoordinatorAccess.SuperuserConnections superuser) throws SQLException {
         String key = group.name() + "@" + group.createdAt();
         if (!ready.containsKey(key)) {
-            prepare(superuser);
-            ready.put(key, true);
+            // one at a time, so that two first checks do not both create the role
+            synchronized (this) {
+                if (!ready.containsKey(key)) {
+                    prepare(superuser);
+                    ready.put(key, true);
+                }
+            }
         }
         Properties options = new Properties();
         options.setProperty("user", ROLE);

@@ -7,8 +7,4 @@ import java.util.Optional;
  * earlier check).
  */
 public record StepOutcome(LabStep step, CheckResult result, Optional<DoneStep> done) {
-
-    public boolean isDone() {
-        return done.isPresent();
-    }
 }
