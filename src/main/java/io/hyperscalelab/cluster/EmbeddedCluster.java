@@ -53,6 +53,7 @@ public class EmbeddedCluster implements AutoCloseable {
     private final ServerUser user;
     private final PostgresVersions versions;
     private final CoordinatorAccess coordinatorAccess;
+    private final CatalogReader catalogReader = new CatalogReader();
     private final ServerGroupStore store;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, ServerGroup> groups = new ConcurrentHashMap<>();
@@ -339,6 +340,16 @@ public class EmbeddedCluster implements AutoCloseable {
         ServerGroup group = existing(name);
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + node.port() + "/" + NodeTemplates.DATABASE,
                 NodeTemplates.SUPERUSER, store.secret(new ServerGroupName(group.name())));
+    }
+
+    /**
+     * A read-only session on the group's coordinator as the product's reading role (see
+     * {@link CatalogReader}): every table and the catalog, nothing written, never the learner's
+     * rights nor a superuser's. For looking at a learner's work, never for running it.
+     */
+    public Connection readOnlyConnection(String name) throws SQLException {
+        ServerGroup group = existing(name);
+        return catalogReader.open(group, () -> superuserConnection(name, group.coordinator()));
     }
 
     /** The postmaster process of a node, for measurements; empty when it is not running. */

@@ -2,8 +2,8 @@ package io.hyperscalelab.cluster;
 
 /**
  * Client authentication rules (pg_hba.conf). Workers admit every role from loopback with a SCRAM
- * password. A coordinator is behind its group's {@link Firewall}: the product's superuser from
- * 127.0.0.1, and every other role over TLS from the addresses the firewall admits.
+ * password. A coordinator is behind its group's {@link Firewall}: the product's superuser and its
+ * read-only role from 127.0.0.1, and every other role over TLS from the addresses the firewall admits.
  */
 final class PgHba {
 
@@ -19,7 +19,7 @@ final class PgHba {
     }
 
     /**
-     * A coordinator's rules. pg_hba.conf takes the first line that matches, so the superuser's
+     * A coordinator's rules. pg_hba.conf takes the first line that matches, so the product's roles'
      * lines come first: admitted from the product's address, refused from anywhere else even if
      * a firewall rule covers it. No line admits a connection without TLS for any other role.
      */
@@ -29,7 +29,10 @@ final class PgHba {
                 # The product's own management connections: the superuser, from this machine only.
                 host       all    %1$s    %2$s/32    scram-sha-256
                 host       all    %1$s    all    reject
-                """.formatted(NodeTemplates.SUPERUSER, addresses.product()));
+                # The product's read-only role (the lab's self-checks): over TLS, from this machine only.
+                hostssl    all    %3$s    %2$s/32    scram-sha-256
+                host       all    %3$s    all    reject
+                """.formatted(NodeTemplates.SUPERUSER, addresses.product(), CatalogReader.ROLE));
         if (firewall.admitsAzureServices()) {
             hba.append("# Allow Azure services and resources to access this server group\n");
             line(hba, addresses.azureServices() + "/32");

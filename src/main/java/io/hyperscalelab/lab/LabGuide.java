@@ -22,6 +22,10 @@ public class LabGuide {
     private static final String ROOT = "/lab/";
     /** The word of a code block's info string that offers it to the query editor. */
     static final String QUERY_EDITOR = "query-editor";
+    /** A fenced block of this language is a step's self-check; its text is the step's id. */
+    static final String CHECK = "check";
+    /** A fenced block of this language is the learner's own figures. */
+    static final String FIGURES = "figures";
     private final List<LabPage> pages;
 
     public LabGuide() {
@@ -60,8 +64,8 @@ public class LabGuide {
     }
 
     /**
-     * Splits Markdown at fenced code blocks (```lang [query-editor] ... ```); everything else
-     * stays prose.
+     * Splits Markdown at fenced code blocks (```lang [query-editor] ... ```, ```check ... ```,
+     * ```figures ```); everything else stays prose.
      */
     static List<LabBlock> parse(String markdown) {
         List<LabBlock> blocks = new ArrayList<>();
@@ -76,8 +80,7 @@ public class LabGuide {
                     info = line.substring(3).strip().split("\\s+");
                     code = new StringBuilder();
                 } else {
-                    blocks.add(new LabBlock.Code(info[0], code.toString().stripTrailing(),
-                            Arrays.asList(info).contains(QUERY_EDITOR)));
+                    blocks.add(block(info, code.toString().stripTrailing()));
                     code = null;
                 }
             } else if (code != null) {
@@ -91,6 +94,14 @@ public class LabGuide {
         }
         addProse(blocks, prose);
         return blocks;
+    }
+
+    private static LabBlock block(String[] info, String text) {
+        return switch (info[0]) {
+            case CHECK -> new LabBlock.Check(text.strip());
+            case FIGURES -> new LabBlock.Figures();
+            default -> new LabBlock.Code(info[0], text, Arrays.asList(info).contains(QUERY_EDITOR));
+        };
     }
 
     private static void addProse(List<LabBlock> blocks, StringBuilder prose) {

@@ -9,8 +9,12 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.UIScope;
+import io.hyperscalelab.breakdown.BreakdownHistory;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.lab.check.LabCheckRunner;
+import io.hyperscalelab.lab.check.LabSteps;
 import io.hyperscalelab.security.Account;
+import io.hyperscalelab.security.SignedInAccount;
 import io.hyperscalelab.security.TooManyLaunchesException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,14 +36,23 @@ public class LabPanel extends Aside {
     private final LabProgress progress;
     private final LabLaunches launches;
     private final EmbeddedCluster cluster;
+    private final LabCheckRunner checkRunner;
+    private final LabSteps steps;
+    private final BreakdownHistory history;
+    private final SignedInAccount signedIn;
 
     LabPanel(LabProperties properties, LabGuide guide, LabProgress progress, LabLaunches launches, LabSessions sessions,
-             EmbeddedCluster cluster) {
+             EmbeddedCluster cluster, LabCheckRunner checkRunner, LabSteps steps, BreakdownHistory history,
+             SignedInAccount signedIn) {
         this.properties = properties;
         this.guide = guide;
         this.progress = progress;
         this.launches = launches;
         this.cluster = cluster;
+        this.checkRunner = checkRunner;
+        this.steps = steps;
+        this.history = history;
+        this.signedIn = signedIn;
         addClassName("lab-panel");
         show(sessions.current());
     }
@@ -59,7 +72,9 @@ public class LabPanel extends Aside {
 
         TabSheet tabs = new TabSheet();
         tabs.addClassName("lab-tabs");
-        tabs.add("Lab Guide", new LabGuideTab(guide, progress, account, values));
+        // the self-checks need a signed-in learner: the panel beside the sign-in pages has none
+        Optional<GuideChecks> checks = account.filter(a -> signedIn.get().isPresent()).map(a -> new GuideChecks(checkRunner, steps, history, a));
+        tabs.add("Lab Guide", new LabGuideTab(guide, progress, account, values, checks));
         Div details = new Div(new EnvironmentDetailsTab(session, cluster, this::startLab));
         tabs.add("Environment Details", details).setId("environment-details-tab");
         tabs.add("Resources", markdown("resources.md", values));

@@ -1,5 +1,6 @@
 package io.hyperscalelab.cluster;
 
+import io.hyperscalelab.lab.check.LabQuery;
 import java.util.List;
 
 /**
@@ -46,14 +47,8 @@ public final class QuickstartLab {
             "SELECT create_distributed_table('github_events', 'user_id');",
             "SELECT create_distributed_table('github_users', 'user_id');");
 
-    /** Section 4.2, the lab's query. */
-    public static final String COMMITS_PER_HOUR = """
-            SELECT date_trunc('hour', created_at) AS hour,
-                   sum((payload->>'distinct_size')::int) AS num_commits
-            FROM github_events
-            WHERE event_type = 'PushEvent'
-            GROUP BY hour
-            ORDER BY hour;""";
+    /** Section 4.2, the lab's query, as the guide prints it. */
+    public static final String COMMITS_PER_HOUR = LabQuery.COMMITS_PER_HOUR.sql();
 
     /** Section 4.2, the Citus docs' per-minute variant. */
     public static final String COMMITS_PER_MINUTE = """
@@ -73,15 +68,8 @@ public final class QuickstartLab {
             GROUP BY hour
             ORDER BY hour;""";
 
-    /** Section 4.3, the co-located join. */
-    public static final String TOP_CREATORS = """
-            SELECT login, count(*)
-            FROM github_events ge
-            JOIN github_users gu
-            ON ge.user_id = gu.user_id
-            WHERE event_type = 'CreateEvent' AND payload @> '{"ref_type": "repository"}'
-            GROUP BY login
-            ORDER BY count(*) DESC LIMIT 20;""";
+    /** Section 4.3, the co-located join, as the guide prints it. */
+    public static final String TOP_CREATORS = LabQuery.TOP_CREATORS.sql();
 
     /** Section 4.4 with the user id left open (the lab's 3861633 is not in generated data). */
     public static String singleUserLookup(long userId) {

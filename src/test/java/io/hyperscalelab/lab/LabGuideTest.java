@@ -3,6 +3,9 @@ package io.hyperscalelab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hyperscalelab.lab.check.LabQuery;
+import io.hyperscalelab.lab.check.LabStep;
+import io.hyperscalelab.lab.check.LabSteps;
 import io.hyperscalelab.security.DeploymentId;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +56,11 @@ class LabGuideTest {
         StringBuilder all = new StringBuilder(LabGuide.read("resources.md")).append(LabGuide.read("help.md"));
         for (LabPage page : guide.pages()) {
             for (LabBlock block : page.blocks()) {
-                all.append(block instanceof LabBlock.Code code ? code.text() : ((LabBlock.Prose) block).markdown());
+                if (block instanceof LabBlock.Code code) {
+                    all.append(code.text());
+                } else if (block instanceof LabBlock.Prose prose) {
+                    all.append(prose.markdown());
+                }
             }
         }
 
@@ -61,5 +68,31 @@ class LabGuideTest {
 
         assertThat(leftover.matcher(filled).find()).as("unknown placeholder in %s", filled).isFalse();
         assertThat(filled).contains("postgres131057", "citus-131057", "srv131057.postgres.database.azure.com");
+    }
+
+    @Test
+    void checkAndFiguresBlocksAreParsedApart() {
+        assertThat(LabGuide.parse("```check\ntables\n```\n\n```figures\n```\n"))
+                .containsExactly(new LabBlock.Check("tables"), new LabBlock.Figures());
+    }
+
+    @Test
+    void everyStepThatChecksItselfHasOneCheckBlockOnItsOwnPage() {
+        LabSteps steps = new LabSteps();
+        for (LabPage page : guide.pages()) {
+            List<String> blocks = page.blocks().stream().filter(LabBlock.Check.class::isInstance)
+                    .map(b -> ((LabBlock.Check) b).stepId()).toList();
+            assertThat(blocks).as("check blocks on %s", page.id())
+                    .containsExactlyElementsOf(steps.onPage(page.id()).stream().map(LabStep::id).toList());
+        }
+        assertThat(guide.page("conclusions").orElseThrow().blocks()).contains(new LabBlock.Figures());
+    }
+
+    @Test
+    void theQueriesTheChecksRecogniseAreTheOnesTheGuidePrints() {
+        List<String> printed = guide.page("exercise-4").orElseThrow().blocks().stream()
+                .filter(LabBlock.Code.class::isInstance).map(b -> ((LabBlock.Code) b).text()).toList();
+
+        assertThat(printed).containsExactly(java.util.Arrays.stream(LabQuery.values()).map(LabQuery::sql).toArray(String[]::new));
     }
 }
