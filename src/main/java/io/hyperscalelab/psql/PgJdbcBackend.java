@@ -1,6 +1,7 @@
 package io.hyperscalelab.psql;
 
 import io.hyperscalelab.load.ShardedLoader;
+import io.hyperscalelab.load.WorkerConnectionPool;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -30,6 +31,7 @@ public final class PgJdbcBackend implements SqlBackend {
     private final HostDirectory hosts;
     private final String localAddress;
     private final StatementRoute.Opener routes;
+    private final WorkerConnectionPool loaderConnections;
 
     /**
      * Statements straight to the server.
@@ -40,11 +42,23 @@ public final class PgJdbcBackend implements SqlBackend {
         this(hosts, localAddress, (connection, request) -> StatementRoute.direct(connection));
     }
 
-    /** Statements along the route {@code routes} opens for each connection. */
+    /** Statements along the route {@code routes} opens for each connection; each load opens its own worker connections. */
     public PgJdbcBackend(HostDirectory hosts, String localAddress, StatementRoute.Opener routes) {
+        this(hosts, localAddress, routes, null);
+    }
+
+    /**
+     * Statements along the route {@code routes} opens for each connection.
+     *
+     * @param loaderConnections where {@code \copy}'s sharded loads keep their worker connections
+     *                          between loads; null to open new ones for each load
+     */
+    public PgJdbcBackend(HostDirectory hosts, String localAddress, StatementRoute.Opener routes,
+                         WorkerConnectionPool loaderConnections) {
         this.hosts = hosts;
         this.localAddress = localAddress;
         this.routes = routes;
+        this.loaderConnections = loaderConnections;
     }
 
     @Override
@@ -104,8 +118,11 @@ public final class PgJdbcBackend implements SqlBackend {
         return p;
     }
 
-    /** The loader opens one connection per shard, as the same user, from the same address. */
+    /** The loader connects to each shard as the same user, from the same address. */
     private ShardedLoader loader(ConnectionRequest request) {
+        if (loaderConnections != null) {
+            return new ShardedLoader(loaderConnections.connections(request.database(), properties(request)));
+        }
         return new ShardedLoader((host, port) -> {
             Properties p = properties(request);
             return DriverManager.getConnection("jdbc:postgresql://" + jdbcHost(host) + ":" + port + "/"
