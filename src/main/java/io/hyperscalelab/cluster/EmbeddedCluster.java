@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,6 +64,9 @@ public class EmbeddedCluster implements AutoCloseable {
     private final Map<String, Provisioning> provisioning = new ConcurrentHashMap<>();
     /** One lock per group: changes to a stored group (start, stop, firewall, password) take turns. */
     private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
+    private final ServerGroupActivity activity = new ServerGroupActivity(Clock.systemUTC());
+    /** Groups stopped because nobody used them; the next action starts them again. */
+    private final Set<String> idleStopped = ConcurrentHashMap.newKeySet();
 
     public EmbeddedCluster(ClusterProperties properties) {
         this.properties = properties;
@@ -81,6 +86,7 @@ public class EmbeddedCluster implements AutoCloseable {
         this.coordinatorAccess = new CoordinatorAccess(user, properties.sourceAddresses());
         this.store = new ServerGroupStore(dataDirectory);
         store.loadAll().forEach(g -> groups.put(g.name(), g));
+        groups.keySet().stream().filter(g -> store.isIdleStopped(new ServerGroupName(g))).forEach(idleStopped::add);
     }
 
     /** Starts the servers of every group that was running when the app last stopped. */
@@ -170,6 +176,7 @@ public class EmbeddedCluster implements AutoCloseable {
             store.save(group);
             groups.put(name, group);
             startNodes(group);
+            clearIdleStopped(name);
         }
     }
 
@@ -179,6 +186,7 @@ public class EmbeddedCluster implements AutoCloseable {
             store.save(group);
             groups.put(name, group);
             forEachNode(group, node -> server(group, node).stop());
+            clearIdleStopped(name);
         }
     }
 
@@ -228,7 +236,8 @@ public class EmbeddedCluster implements AutoCloseable {
     /**
      * A connection as the learner's admin role, over TLS, whose client end is bound to
      * {@code sourceAddress} (a loopback address, e.g. {@link SourceAddresses#azureServices()}), so
-     * the group's firewall judges it as a connection from there.
+     * the group's firewall judges it as a connection from there. A group stopped for idleness
+     * starts first (see {@link #wake}).
      */
     public Connection learnerConnection(String name, String sourceAddress) throws SQLException {
         return learnerConnection(name, sourceAddress, new Properties());
@@ -239,6 +248,7 @@ public class EmbeddedCluster implements AutoCloseable {
         if (!Ipv4.isLoopback(sourceAddress)) {
             throw new ClusterException("A learner connection comes from a loopback address (127.0.0.0/8), not " + sourceAddress + ".");
         }
+        wake(name);
         LearnerCredentials credentials = learnerCredentials(name);
         Properties connection = new Properties();
         connection.putAll(options);
@@ -295,6 +305,8 @@ public class EmbeddedCluster implements AutoCloseable {
                 forEachNode(group, node -> server(group, node).kill());
                 store.delete(new ServerGroupName(name));
                 groups.remove(name);
+                idleStopped.remove(name);
+                activity.forget(name);
             }
         } finally {
             transitions.remove(name);
@@ -320,6 +332,8 @@ public class EmbeddedCluster implements AutoCloseable {
                 status = transition;
             } else if (server(group, node).isRunning()) {
                 status = NodeStatus.AVAILABLE;
+            } else if (idleStopped.contains(name)) {
+                status = NodeStatus.STOPPED_IDLE;
             } else {
                 status = group.running() ? NodeStatus.NEED_ATTENTION : NodeStatus.DISABLED;
             }
@@ -345,6 +359,110 @@ public class EmbeddedCluster implements AutoCloseable {
     public Optional<ProcessHandle> process(String name, ServerGroupNode node) {
         PostgresServer server = server(existing(name), node);
         return server.isRunning() ? ProcessHandle.of(server.pid()) : Optional.empty();
+    }
+
+    // ---- Idle stop: a group nobody uses is stopped, and starts again on the learner's next action ----
+
+    /**
+     * Records that the learner works with the group (a blade of it is open, say); a group stopped
+     * for idleness starts again in the background, its nodes "Starting" meanwhile.
+     */
+    public void touch(String name) {
+        activity.record(name);
+        if (idleStopped.contains(name)) {
+            executor.submit(() -> {
+                try {
+                    wake(name);
+                } catch (RuntimeException e) {
+                    log.warn("Server group {} could not start again: {}", name, e.getMessage());
+                }
+            });
+        }
+    }
+
+    /**
+     * Records that the learner is about to use the group and, if it was stopped for idleness,
+     * starts it and returns once it accepts connections: what every connection the product
+     * makes for a learner calls first. A group stopped on purpose stays stopped.
+     */
+    public void wake(String name) {
+        activity.record(name);
+        if (!idleStopped.contains(name)) {
+            return;
+        }
+        synchronized (lock(name)) {
+            if (!idleStopped.contains(name)) {
+                return;  // started by another caller while this one waited
+            }
+            ServerGroup group = existing(name).withRunning(true);
+            transitions.put(name, NodeStatus.STARTING);
+            try {
+                startNodes(group);
+                store.save(group);
+                groups.put(name, group);
+                clearIdleStopped(name);
+                log.info("Server group {} started again", name);
+            } finally {
+                transitions.remove(name, NodeStatus.STARTING);
+            }
+        }
+    }
+
+    /** When the group was last used, as far as the product knows. */
+    public Instant lastActivity(String name) {
+        return activity.lastUsed(name);
+    }
+
+    /**
+     * Stops a running group that nobody has used for {@code idleAfter} and that has no session
+     * on any node (a learner's psql that sits idle counts as a session: it is never cut). A group
+     * found with sessions counts as used now.
+     *
+     * @return whether the group was stopped
+     */
+    public boolean stopIfIdle(String name, Duration idleAfter) {
+        synchronized (lock(name)) {
+            ServerGroup group = existing(name);
+            if (!group.running() || transitions.containsKey(name) || activity.idleFor(name).compareTo(idleAfter) < 0) {
+                return false;
+            }
+            int sessions = 0;
+            for (ServerGroupNode node : group.nodes()) {
+                if (!server(group, node).isRunning()) {
+                    return false;  // a node that needs attention: not for this sweep to stop
+                }
+                try (Connection c = superuserConnection(name, node)) {
+                    sessions += LiveSessions.count(c);
+                } catch (SQLException e) {
+                    log.warn("Cannot see the sessions of node {} of {}; the group is not stopped: {}", node.name(), name,
+                            e.getMessage());
+                    return false;
+                }
+            }
+            if (sessions > 0) {
+                activity.record(name);
+                return false;
+            }
+            ServerGroup stopped = group.withRunning(false);
+            transitions.put(name, NodeStatus.STOPPING);
+            try {
+                store.markIdleStopped(new ServerGroupName(name), true);
+                idleStopped.add(name);
+                store.save(stopped);
+                groups.put(name, stopped);
+                forEachNode(group, node -> server(group, node).stop());
+            } finally {
+                transitions.remove(name, NodeStatus.STOPPING);
+            }
+            log.info("Server group {} stopped after {} without activity", name, idleAfter.toString().substring(2).toLowerCase());
+            return true;
+        }
+    }
+
+    private void clearIdleStopped(String name) {
+        if (idleStopped.remove(name)) {
+            store.markIdleStopped(new ServerGroupName(name), false);
+        }
     }
 
     /** Stops every server; groups stay marked running, so the next start resumes them. */

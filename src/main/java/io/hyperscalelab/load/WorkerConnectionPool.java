@@ -1,5 +1,6 @@
 package io.hyperscalelab.load;
 
+import io.hyperscalelab.cluster.LiveSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkerConnectionPool implements AutoCloseable {
 
     /** The application name of the loader's worker sessions. */
-    public static final String APPLICATION_NAME = "hyperscale-lab loader";
+    public static final String APPLICATION_NAME = LiveSessions.POOLED_APPLICATION_NAME;
     private static final Logger log = LoggerFactory.getLogger(WorkerConnectionPool.class);
     /** More idle connections than shards of a table are never needed at once. */
     private static final int MAX_IDLE_PER_KEY = 64;

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.NodeStatus;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,8 @@ public class ServerGroupListView extends Blade {
         grid.addComponentColumn(form -> new RouterLink(form.serverGroupName(), ServerGroupOverviewView.class,
                 ServerGroupOverviewView.parameters(form.serverGroupName()))).setHeader("Name").setSortable(false);
         grid.addColumn(form -> TYPE).setHeader("Type");
+        grid.addColumn(form -> NodeRow.groupStatus(cluster, form.serverGroupName()).map(NodeStatus::label).orElse("--"))
+                .setHeader("Status");
         grid.addColumn(form -> orDashes(form.resourceGroup())).setHeader("Resource group");
         grid.addColumn(form -> orDashes(Locations.withoutGeography(form.location()))).setHeader("Location");
         grid.addColumn(ServerGroupForm::subscription).setHeader("Subscription");
