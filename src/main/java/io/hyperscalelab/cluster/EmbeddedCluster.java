@@ -67,6 +67,8 @@ public class EmbeddedCluster implements AutoCloseable {
     private final ServerGroupActivity activity = new ServerGroupActivity(Clock.systemUTC());
     /** Groups stopped because nobody used them; the next action starts them again. */
     private final Set<String> idleStopped = ConcurrentHashMap.newKeySet();
+    /** What answers on the coordinator port of a group stopped for idleness. */
+    private final Map<String, StoppedCoordinatorListener> standIns = new ConcurrentHashMap<>();
 
     public EmbeddedCluster(ClusterProperties properties) {
         this.properties = properties;
@@ -86,7 +88,10 @@ public class EmbeddedCluster implements AutoCloseable {
         this.coordinatorAccess = new CoordinatorAccess(user, properties.sourceAddresses());
         this.store = new ServerGroupStore(dataDirectory);
         store.loadAll().forEach(g -> groups.put(g.name(), g));
-        groups.keySet().stream().filter(g -> store.isIdleStopped(new ServerGroupName(g))).forEach(idleStopped::add);
+        groups.keySet().stream().filter(g -> store.isIdleStopped(new ServerGroupName(g))).forEach(g -> {
+            idleStopped.add(g);
+            openStandIn(groups.get(g));
+        });
     }
 
     /** Starts the servers of every group that was running when the app last stopped. */
@@ -175,6 +180,7 @@ public class EmbeddedCluster implements AutoCloseable {
             ServerGroup group = existing(name).withRunning(true);
             store.save(group);
             groups.put(name, group);
+            closeStandIn(name);
             startNodes(group);
             clearIdleStopped(name);
         }
@@ -306,6 +312,7 @@ public class EmbeddedCluster implements AutoCloseable {
                 store.delete(new ServerGroupName(name));
                 groups.remove(name);
                 idleStopped.remove(name);
+                closeStandIn(name);
                 activity.forget(name);
             }
         } finally {
@@ -369,8 +376,8 @@ public class EmbeddedCluster implements AutoCloseable {
      */
     public void touch(String name) {
         activity.record(name);
-        if (idleStopped.contains(name)) {
-            executor.submit(() -> {
+        if (idleStopped.contains(name) && !executor.isShutdown()) {
+            executor.execute(() -> {
                 try {
                     wake(name);
                 } catch (RuntimeException e) {
@@ -397,6 +404,7 @@ public class EmbeddedCluster implements AutoCloseable {
             ServerGroup group = existing(name).withRunning(true);
             transitions.put(name, NodeStatus.STARTING);
             try {
+                closeStandIn(name);
                 startNodes(group);
                 store.save(group);
                 groups.put(name, group);
@@ -451,6 +459,7 @@ public class EmbeddedCluster implements AutoCloseable {
                 store.save(stopped);
                 groups.put(name, stopped);
                 forEachNode(group, node -> server(group, node).stop());
+                openStandIn(stopped);
             } finally {
                 transitions.remove(name, NodeStatus.STOPPING);
             }
@@ -460,14 +469,37 @@ public class EmbeddedCluster implements AutoCloseable {
     }
 
     private void clearIdleStopped(String name) {
+        closeStandIn(name);
         if (idleStopped.remove(name)) {
             store.markIdleStopped(new ServerGroupName(name), false);
+        }
+    }
+
+    // A client of the stopped coordinator learns why it cannot connect, and its attempt is the action that starts the group.
+    private void openStandIn(ServerGroup group) {
+        ServerGroupNode coordinator = group.coordinator();
+        String message = "server group \"" + group.name() + "\" was stopped while nobody used it and is starting now; "
+                + "connect again in a few seconds";
+        try {
+            standIns.put(group.name(), StoppedCoordinatorListener.open(coordinator.port(),
+                    store.dataDirectory(new ServerGroupName(group.name()), coordinator), message, () -> touch(group.name())));
+        } catch (IOException e) {
+            log.warn("Port {} of the stopped coordinator of {} is taken: its clients get \"Connection refused\": {}",
+                    coordinator.port(), group.name(), e.getMessage());
+        }
+    }
+
+    private void closeStandIn(String name) {
+        StoppedCoordinatorListener standIn = standIns.remove(name);
+        if (standIn != null) {
+            standIn.close();
         }
     }
 
     /** Stops every server; groups stay marked running, so the next start resumes them. */
     @Override
     public void close() {
+        standIns.keySet().forEach(this::closeStandIn);
         for (ServerGroup group : groups.values()) {
             try {
                 forEachNode(group, node -> server(group, node).stop());

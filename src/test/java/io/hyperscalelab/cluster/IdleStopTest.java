@@ -1,6 +1,7 @@
 package io.hyperscalelab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.hyperscalelab.load.ShardedLoader;
@@ -111,6 +112,38 @@ class IdleStopTest {
             assertThat(single(c, "SELECT count(*) FROM pg_dist_node")).isEqualTo(2);
         }
         assertThat(cluster.status(GROUP).values()).containsOnly(NodeStatus.AVAILABLE);
+    }
+
+    @Test
+    void aClientOfTheStoppedCoordinatorIsToldWhyAndItsAttemptStartsTheGroup() throws Exception {
+        cluster.wake(GROUP);
+        awaitStoppedIdle();
+        int port = cluster.group(GROUP).orElseThrow().coordinator().port();
+
+        // Debian's psql 15, as on the learner's own machine, over TLS as the connection strings ask
+        assertThat(psql(port)).isEqualTo("psql: error: connection to server at \"127.0.0.1\", port " + port + " failed: "
+                + "FATAL:  server group \"idle\" was stopped while nobody used it and is starting now; "
+                + "connect again in a few seconds\n");
+        await().atMost(Duration.ofSeconds(60)).until(() -> psql(port).equals("1\n"));
+        assertThat(cluster.status(GROUP).values()).containsOnly(NodeStatus.AVAILABLE);
+
+        // a client without TLS is told the same
+        awaitStoppedIdle();
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/citus?sslmode=disable",
+                "citus", PASSWORD).close())
+                .hasMessageContaining("server group \"idle\" was stopped while nobody used it and is starting now");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> cluster.status(GROUP).values().stream().allMatch(s -> s == NodeStatus.AVAILABLE));
+    }
+
+    private static String psql(int port) throws Exception {
+        ProcessBuilder command = new ProcessBuilder("psql", "host=127.0.0.1 port=" + port + " dbname=citus user=citus sslmode=require",
+                "-XAtc", "SELECT 1").redirectErrorStream(true);
+        command.environment().put("PGPASSWORD", PASSWORD);
+        Process process = command.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
     }
 
     private void awaitStoppedIdle() {
