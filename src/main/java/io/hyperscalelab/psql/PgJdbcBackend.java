@@ -118,16 +118,22 @@ public final class PgJdbcBackend implements SqlBackend {
         return p;
     }
 
-    /** The loader connects to each shard as the same user, from the same address. */
+    /**
+     * The loader connects to each shard as the same user, as the product rather than from the
+     * shell's address and without TLS, whatever the coordinator's connection asked for: workers
+     * are reached only by the coordinator and the product, over loopback from 127.0.0.1 and
+     * without TLS. The learner's address has passed the firewall where it applies, on the
+     * coordinator connection that runs the load.
+     */
     private ShardedLoader loader(ConnectionRequest request) {
+        Properties workerProperties = properties(request);
+        workerProperties.remove("localSocketAddress");
+        workerProperties.setProperty("sslmode", "disable");
         if (loaderConnections != null) {
-            return new ShardedLoader(loaderConnections.connections(request.database(), properties(request)));
+            return new ShardedLoader(loaderConnections.connections(request.database(), workerProperties));
         }
-        return new ShardedLoader((host, port) -> {
-            Properties p = properties(request);
-            return DriverManager.getConnection("jdbc:postgresql://" + jdbcHost(host) + ":" + port + "/"
-                    + URLEncoder.encode(request.database(), StandardCharsets.UTF_8), p);
-        });
+        return new ShardedLoader((host, port) -> DriverManager.getConnection("jdbc:postgresql://" + jdbcHost(host) + ":" + port
+                + "/" + URLEncoder.encode(request.database(), StandardCharsets.UTF_8), workerProperties));
     }
 
     private static boolean isAddress(String host) {

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * sharded loader, then runs N simulated learners at once, each running the lab's four queries
  * (section 4: count, commits per hour, the top-creators join, one user's events) round after
  * round against its own group through the distributed executor, as the query editor and the
- * Cloud Shell do. Every result is checked against the first group's. Reports provisioning time
+ * Cloud Shell do: once back to back (the machine saturated), once with a person's pauses between
+ * statements. Every result is checked against the first group's. Reports provisioning time
  * per group, memory per group (RSS summed over the group's postgres processes, as top would
  * add it up, and PSS, which shares each page among the processes that map it: the memory the
  * group really costs), and query latency percentiles; the baseline, measured in the same run,
@@ -60,6 +62,7 @@ public final class CapacityBenchmark {
     public static void main(String[] args) throws Exception {
         int groupCount = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        double thinkSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-capacity-");
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         ClusterProperties properties = ClusterProperties.in(dir);
@@ -103,12 +106,15 @@ public final class CapacityBenchmark {
             Memory loaded = Memory.of(cluster, names);
 
             Map<String, String> queries = labQueries(cluster, names.get(0));
-            Map<String, List<Double>> solo = runLearners(cluster, executor, names.subList(0, 1), queries, rounds, null);
+            Map<String, List<Double>> solo = runLearners(cluster, executor, names.subList(0, 1), queries, rounds, 0, null);
             Memory[] busy = new Memory[1];
             long concurrentStart = System.nanoTime();
-            Map<String, List<Double>> concurrent = runLearners(cluster, executor, names, queries, rounds,
+            Map<String, List<Double>> concurrent = runLearners(cluster, executor, names, queries, rounds, 0,
                     () -> busy[0] = Memory.of(cluster, names));
             double concurrentSeconds = millisSince(concurrentStart) / 1000;
+            long thinkingStart = System.nanoTime();
+            Map<String, List<Double>> thinking = runLearners(cluster, executor, names, queries, rounds, thinkSeconds, null);
+            double thinkingSeconds = millisSince(thinkingStart) / 1000;
             long availableBusy = busy[0].memAvailableKb();
 
             System.out.printf("%nprovisioning, create -> Available, one group after another: median %.0f ms, p95 %.0f ms, "
@@ -119,26 +125,35 @@ public final class CapacityBenchmark {
             System.out.printf("%nmemory per group, median (max)        RSS summed          PSS       processes%n");
             idle.print("provisioned, idle");
             loaded.print("lab data loaded, idle");
-            busy[0].print(groupCount + " learners querying");
+            busy[0].print(groupCount + " learners at once");
             System.out.printf("machine: MemAvailable %.1f GiB at the start, %.1f GiB with all groups busy (%.1f GiB used by them "
                             + "and this JVM)%n", availableBefore / 1048576.0, availableBusy / 1048576.0,
                     (availableBefore - availableBusy) / 1048576.0);
 
-            System.out.printf("%nlab query latency, ms     alone: p50     p95   |  %d at once: p50      p95      p99   "
-                    + "p95 vs alone%n", groupCount);
+            System.out.printf("%nlab query latency, ms; alone: one learner; at once: %d learners, each running the four "
+                    + "queries back to back; thinking: %d learners, each pausing %.0f s on average (exponentially distributed) "
+                    + "before each statement, as a person reading the last result%n", groupCount, groupCount, thinkSeconds);
+            System.out.printf("%-20s %14s | %25s | %25s%n", "", "alone", "at once", "thinking");
+            System.out.printf("%-20s %6s %7s | %7s %8s %8s | %7s %8s %8s%n", "query", "p50", "p95", "p50", "p95", "p99",
+                    "p50", "p95", "p99");
             List<Double> all = new ArrayList<>();
+            List<Double> allThinking = new ArrayList<>();
             for (String query : queries.keySet()) {
                 List<Double> one = solo.get(query);
                 List<Double> many = concurrent.get(query);
+                List<Double> paced = thinking.get(query);
                 all.addAll(many);
-                System.out.printf("%-22s %8.1f %8.1f   | %12.1f %8.1f %8.1f   %6.1fx%n", query, percentile(one, 50),
+                allThinking.addAll(paced);
+                System.out.printf("%-20s %6.1f %7.1f | %7.1f %8.1f %8.1f | %7.1f %8.1f %8.1f%n", query, percentile(one, 50),
                         percentile(one, 95), percentile(many, 50), percentile(many, 95), percentile(many, 99),
-                        percentile(many, 95) / percentile(one, 50));
+                        percentile(paced, 50), percentile(paced, 95), percentile(paced, 99));
             }
-            System.out.printf("%-22s %8s %8s   | %12.1f %8.1f %8.1f%n", "all four", "", "", percentile(all, 50),
-                    percentile(all, 95), percentile(all, 99));
-            System.out.printf("%d statements in %.0f s (%.1f per second); every group answered every query, "
-                    + "with the first group's results%n", all.size(), concurrentSeconds, all.size() / concurrentSeconds);
+            System.out.printf("%-20s %14s | %7.1f %8.1f %8.1f | %7.1f %8.1f %8.1f%n", "all four", "", percentile(all, 50),
+                    percentile(all, 95), percentile(all, 99), percentile(allThinking, 50), percentile(allThinking, 95),
+                    percentile(allThinking, 99));
+            System.out.printf("at once: %d statements in %.0f s (%.1f per second); thinking: %d in %.0f s (%.1f per second); "
+                            + "every group answered every query with the first group's results%n", all.size(), concurrentSeconds,
+                    all.size() / concurrentSeconds, allThinking.size(), thinkingSeconds, allThinking.size() / thinkingSeconds);
             for (String name : names) {
                 cluster.delete(name);
             }
@@ -189,12 +204,13 @@ public final class CapacityBenchmark {
 
     /**
      * Each learner opens its session as the query editor does and runs every query once to warm
-     * up (checking the results), then {@code rounds} timed rounds; all start together.
-     * {@code midway} runs once while they are all at work.
+     * up (checking the results), then {@code rounds} timed rounds, pausing {@code thinkSeconds}
+     * on average before each statement; all start together. {@code midway} runs once while they
+     * are all at work.
      */
     private static Map<String, List<Double>> runLearners(EmbeddedCluster cluster, DistributedExecutor executor,
                                                         List<String> groups, Map<String, String> queries, int rounds,
-                                                        Runnable midway) throws Exception {
+                                                        double thinkSeconds, Runnable midway) throws Exception {
         Map<String, List<Double>> latencies = new ConcurrentHashMap<>();
         queries.keySet().forEach(q -> latencies.put(q, Collections.synchronizedList(new ArrayList<>())));
         Map<String, List<List<String>>> expected = new ConcurrentHashMap<>();
@@ -218,8 +234,13 @@ public final class CapacityBenchmark {
                             }
                         }
                         start.await();
+                        Random person = new Random(group.hashCode());
                         for (int round = 0; round < rounds; round++) {
                             for (Map.Entry<String, String> q : queries.entrySet()) {
+                                if (thinkSeconds > 0) {
+                                    // a simulated person reading the last result: the benchmark's one pause
+                                    Thread.sleep((long) (-Math.log(1 - person.nextDouble()) * thinkSeconds * 1000));
+                                }
                                 long t = System.nanoTime();
                                 session.execute(q.getValue());
                                 latencies.get(q.getKey()).add(millisSince(t));
