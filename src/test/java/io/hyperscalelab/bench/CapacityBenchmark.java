@@ -131,7 +131,7 @@ public final class CapacityBenchmark {
                     (availableBefore - availableBusy) / 1048576.0);
 
             System.out.printf("%nlab query latency, ms; alone: one learner; at once: %d learners, each running the four "
-                    + "queries back to back; thinking: %d learners, each pausing %.0f s on average (exponentially distributed) "
+                    + "queries back to back; thinking: %d learners, each pausing %.1f s on average (exponentially distributed) "
                     + "before each statement, as a person reading the last result%n", groupCount, groupCount, thinkSeconds);
             System.out.printf("%-20s %14s | %25s | %25s%n", "", "alone", "at once", "thinking");
             System.out.printf("%-20s %6s %7s | %7s %8s %8s | %7s %8s %8s%n", "query", "p50", "p95", "p50", "p95", "p99",
@@ -306,6 +306,7 @@ public final class CapacityBenchmark {
     private record Memory(List<Long> rssKb, List<Long> pssKb, List<Integer> processes, long memAvailableKb) {
 
         static Memory of(EmbeddedCluster cluster, List<String> groups) {
+            Map<Long, List<Long>> children = childrenByParent();
             List<Long> rss = new ArrayList<>();
             List<Long> pss = new ArrayList<>();
             List<Integer> processes = new ArrayList<>();
@@ -315,11 +316,13 @@ public final class CapacityBenchmark {
                 int count = 0;
                 ServerGroup group = cluster.group(name).orElseThrow();
                 for (ServerGroupNode node : group.nodes()) {
-                    ProcessHandle postmaster = cluster.process(name, node).orElseThrow();
-                    for (ProcessHandle p : java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
-                            postmaster.descendants()).toList()) {
-                        groupRss += field(Path.of("/proc", String.valueOf(p.pid()), "status"), "VmRSS:");
-                        groupPss += field(Path.of("/proc", String.valueOf(p.pid()), "smaps_rollup"), "Pss:");
+                    List<Long> tree = new ArrayList<>(List.of(cluster.process(name, node).orElseThrow().pid()));
+                    for (int i = 0; i < tree.size(); i++) {
+                        tree.addAll(children.getOrDefault(tree.get(i), List.of()));
+                    }
+                    for (long pid : tree) {
+                        groupRss += field(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:");
+                        groupPss += field(Path.of("/proc", String.valueOf(pid), "smaps_rollup"), "Pss:");
                         count++;
                     }
                 }
@@ -332,6 +335,29 @@ public final class CapacityBenchmark {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** Every process's children, from one pass over /proc (field 4 of /proc/PID/stat is the parent). */
+        private static Map<Long, List<Long>> childrenByParent() {
+            Map<Long, List<Long>> children = new java.util.HashMap<>();
+            try (var entries = Files.list(Path.of("/proc"))) {
+                for (Path entry : (Iterable<Path>) entries::iterator) {
+                    String pid = entry.getFileName().toString();
+                    if (!pid.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String stat = Files.readString(entry.resolve("stat"));
+                        long parent = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+                        children.computeIfAbsent(parent, p -> new ArrayList<>()).add(Long.parseLong(pid));
+                    } catch (IOException | RuntimeException e) {
+                        // ended while /proc was read
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return children;
         }
 
         void print(String when) {

@@ -173,8 +173,13 @@ class ShardedLoaderTest {
             assertThat(single(c, "SELECT count(*) FROM events")).isEqualTo(2_000);
             assertThat(single(c, "SELECT count(*) FROM run_command_on_workers('SELECT count(*) FROM pg_prepared_xacts') WHERE result <> '0'"))
                     .as("prepared transactions left on the workers").isZero();
+            // a bad distribution value is the reader's to find: every stream is abandoned mid-COPY
+            byte[] badKey = (new String(csv, StandardCharsets.UTF_8) + "7,a,{},x17,2016-12-01 05:00:00\n").getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> pooled.load(c, "events", new ByteArrayInputStream(badKey), "key.csv", badKey.length, p -> { }))
+                    .hasMessageStartingWith("key.csv, line " + (lineOfRow(1_000) + 2) + ", column user_id: ");
             pooled.load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { });
             assertThat(single(c, "SELECT count(*) FROM events")).isEqualTo(3_000);
+            assertThat(pool.idleCount()).isEqualTo(32);
         }
     }
 
