@@ -6,12 +6,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties({ClusterProperties.class, IdleStopProperties.class})
 class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedCluster embeddedCluster(ClusterProperties properties) {
         return new EmbeddedCluster(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    IdleStopper idleStopper(EmbeddedCluster cluster, IdleStopProperties properties) {
+        return new IdleStopper(cluster, properties);
     }
 
     /** Once the app is up: bring back the groups that were running, and have templates ready. */

@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,6 +65,11 @@ public class EmbeddedCluster implements AutoCloseable {
     private final Map<String, Provisioning> provisioning = new ConcurrentHashMap<>();
     /** One lock per group: changes to a stored group (start, stop, firewall, password) take turns. */
     private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
+    private final ServerGroupActivity activity = new ServerGroupActivity(Clock.systemUTC());
+    /** Groups stopped because nobody used them; the next action starts them again. */
+    private final Set<String> idleStopped = ConcurrentHashMap.newKeySet();
+    /** What answers on the coordinator port of a group stopped for idleness. */
+    private final Map<String, StoppedCoordinatorListener> standIns = new ConcurrentHashMap<>();
 
     public EmbeddedCluster(ClusterProperties properties) {
         this.properties = properties;
@@ -82,6 +89,10 @@ public class EmbeddedCluster implements AutoCloseable {
         this.coordinatorAccess = new CoordinatorAccess(user, properties.sourceAddresses());
         this.store = new ServerGroupStore(dataDirectory);
         store.loadAll().forEach(g -> groups.put(g.name(), g));
+        groups.keySet().stream().filter(g -> store.isIdleStopped(new ServerGroupName(g))).forEach(g -> {
+            idleStopped.add(g);
+            openStandIn(groups.get(g));
+        });
     }
 
     /** Starts the servers of every group that was running when the app last stopped. */
@@ -170,7 +181,9 @@ public class EmbeddedCluster implements AutoCloseable {
             ServerGroup group = existing(name).withRunning(true);
             store.save(group);
             groups.put(name, group);
+            closeStandIn(name);
             startNodes(group);
+            clearIdleStopped(name);
         }
     }
 
@@ -180,6 +193,7 @@ public class EmbeddedCluster implements AutoCloseable {
             store.save(group);
             groups.put(name, group);
             forEachNode(group, node -> server(group, node).stop());
+            clearIdleStopped(name);
         }
     }
 
@@ -229,7 +243,8 @@ public class EmbeddedCluster implements AutoCloseable {
     /**
      * A connection as the learner's admin role, over TLS, whose client end is bound to
      * {@code sourceAddress} (a loopback address, e.g. {@link SourceAddresses#azureServices()}), so
-     * the group's firewall judges it as a connection from there.
+     * the group's firewall judges it as a connection from there. A group stopped for idleness
+     * starts first (see {@link #wake}).
      */
     public Connection learnerConnection(String name, String sourceAddress) throws SQLException {
         return learnerConnection(name, sourceAddress, new Properties());
@@ -240,6 +255,7 @@ public class EmbeddedCluster implements AutoCloseable {
         if (!Ipv4.isLoopback(sourceAddress)) {
             throw new ClusterException("A learner connection comes from a loopback address (127.0.0.0/8), not " + sourceAddress + ".");
         }
+        wake(name);
         LearnerCredentials credentials = learnerCredentials(name);
         Properties connection = new Properties();
         connection.putAll(options);
@@ -296,6 +312,9 @@ public class EmbeddedCluster implements AutoCloseable {
                 forEachNode(group, node -> server(group, node).kill());
                 store.delete(new ServerGroupName(name));
                 groups.remove(name);
+                idleStopped.remove(name);
+                closeStandIn(name);
+                activity.forget(name);
             }
         } finally {
             transitions.remove(name);
@@ -321,6 +340,8 @@ public class EmbeddedCluster implements AutoCloseable {
                 status = transition;
             } else if (server(group, node).isRunning()) {
                 status = NodeStatus.AVAILABLE;
+            } else if (idleStopped.contains(name)) {
+                status = NodeStatus.STOPPED_IDLE;
             } else {
                 status = group.running() ? NodeStatus.NEED_ATTENTION : NodeStatus.DISABLED;
             }
@@ -358,9 +379,138 @@ public class EmbeddedCluster implements AutoCloseable {
         return server.isRunning() ? ProcessHandle.of(server.pid()) : Optional.empty();
     }
 
+    // ---- Idle stop: a group nobody uses is stopped, and starts again on the learner's next action ----
+
+    /**
+     * Records that the learner works with the group (a blade of it is open, say); a group stopped
+     * for idleness starts again in the background, its nodes "Starting" meanwhile.
+     */
+    public void touch(String name) {
+        activity.record(name);
+        if (idleStopped.contains(name) && !executor.isShutdown()) {
+            executor.execute(() -> {
+                try {
+                    wake(name);
+                } catch (RuntimeException e) {
+                    log.warn("Server group {} could not start again: {}", name, e.getMessage());
+                }
+            });
+        }
+    }
+
+    /**
+     * Records that the learner is about to use the group and, if it was stopped for idleness,
+     * starts it and returns once it accepts connections: what every connection the product
+     * makes for a learner calls first. A group stopped on purpose stays stopped.
+     */
+    public void wake(String name) {
+        activity.record(name);
+        if (!idleStopped.contains(name)) {
+            return;
+        }
+        synchronized (lock(name)) {
+            if (!idleStopped.contains(name)) {
+                return;  // started by another caller while this one waited
+            }
+            ServerGroup group = existing(name).withRunning(true);
+            transitions.put(name, NodeStatus.STARTING);
+            try {
+                closeStandIn(name);
+                startNodes(group);
+                store.save(group);
+                groups.put(name, group);
+                clearIdleStopped(name);
+                log.info("Server group {} started again", name);
+            } finally {
+                transitions.remove(name, NodeStatus.STARTING);
+            }
+        }
+    }
+
+    /** When the group was last used, as far as the product knows. */
+    public Instant lastActivity(String name) {
+        return activity.lastUsed(name);
+    }
+
+    /**
+     * Stops a running group that nobody has used for {@code idleAfter} and that has no session
+     * on any node (a learner's psql that sits idle counts as a session: it is never cut). A group
+     * found with sessions counts as used now.
+     *
+     * @return whether the group was stopped
+     */
+    public boolean stopIfIdle(String name, Duration idleAfter) {
+        synchronized (lock(name)) {
+            ServerGroup group = existing(name);
+            if (!group.running() || transitions.containsKey(name) || activity.idleFor(name).compareTo(idleAfter) < 0) {
+                return false;
+            }
+            int sessions = 0;
+            for (ServerGroupNode node : group.nodes()) {
+                if (!server(group, node).isRunning()) {
+                    return false;  // a node that needs attention: not for this sweep to stop
+                }
+                try (Connection c = superuserConnection(name, node)) {
+                    sessions += LiveSessions.count(c);
+                } catch (SQLException e) {
+                    log.warn("Cannot see the sessions of node {} of {}; the group is not stopped: {}", node.name(), name,
+                            e.getMessage());
+                    return false;
+                }
+            }
+            if (sessions > 0) {
+                activity.record(name);
+                return false;
+            }
+            ServerGroup stopped = group.withRunning(false);
+            transitions.put(name, NodeStatus.STOPPING);
+            try {
+                store.markIdleStopped(new ServerGroupName(name), true);
+                idleStopped.add(name);
+                store.save(stopped);
+                groups.put(name, stopped);
+                forEachNode(group, node -> server(group, node).stop());
+                openStandIn(stopped);
+            } finally {
+                transitions.remove(name, NodeStatus.STOPPING);
+            }
+            log.info("Server group {} stopped after {} without activity", name, idleAfter.toString().substring(2).toLowerCase());
+            return true;
+        }
+    }
+
+    private void clearIdleStopped(String name) {
+        closeStandIn(name);
+        if (idleStopped.remove(name)) {
+            store.markIdleStopped(new ServerGroupName(name), false);
+        }
+    }
+
+    // A client of the stopped coordinator learns why it cannot connect, and its attempt is the action that starts the group.
+    private void openStandIn(ServerGroup group) {
+        ServerGroupNode coordinator = group.coordinator();
+        String message = "server group \"" + group.name() + "\" was stopped while nobody used it and is starting now; "
+                + "connect again in a few seconds";
+        try {
+            standIns.put(group.name(), StoppedCoordinatorListener.open(coordinator.port(),
+                    store.dataDirectory(new ServerGroupName(group.name()), coordinator), message, () -> touch(group.name())));
+        } catch (IOException e) {
+            log.warn("Port {} of the stopped coordinator of {} is taken: its clients get \"Connection refused\": {}",
+                    coordinator.port(), group.name(), e.getMessage());
+        }
+    }
+
+    private void closeStandIn(String name) {
+        StoppedCoordinatorListener standIn = standIns.remove(name);
+        if (standIn != null) {
+            standIn.close();
+        }
+    }
+
     /** Stops every server; groups stay marked running, so the next start resumes them. */
     @Override
     public void close() {
+        standIns.keySet().forEach(this::closeStandIn);
         for (ServerGroup group : groups.values()) {
             try {
                 forEachNode(group, node -> server(group, node).stop());

@@ -6,7 +6,11 @@ public enum NodeStatus {
     AVAILABLE("Available"),
     NEED_ATTENTION("Need attention"),
     DROPPING("Dropping"),
-    DISABLED("Disabled");
+    DISABLED("Disabled"),
+    /** Stopped because nobody used the group for a while; the next action starts it again. */
+    STOPPED_IDLE("Stopped (idle)"),
+    STARTING("Starting"),
+    STOPPING("Stopping");
 
     private final String label;
 

@@ -69,6 +69,27 @@ final class ServerGroupStore {
         }
     }
 
+    /**
+     * Marks the group as stopped for idleness (a file {@code idle-stopped} beside group.json), or
+     * clears the mark, so that a restarted app still tells it from a group stopped on purpose.
+     */
+    void markIdleStopped(ServerGroupName name, boolean idle) {
+        Path marker = directory(name).resolve("idle-stopped");
+        try {
+            if (idle) {
+                write(marker, () -> "");
+            } else {
+                Files.deleteIfExists(marker);
+            }
+        } catch (IOException e) {
+            throw new ClusterException("Cannot update " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    boolean isIdleStopped(ServerGroupName name) {
+        return Files.exists(directory(name).resolve("idle-stopped"));
+    }
+
     /** Every stored group; a directory without a readable group.json is reported, not skipped silently. */
     List<ServerGroup> loadAll() {
         List<ServerGroup> groups = new ArrayList<>();

@@ -11,5 +11,11 @@
  * 127.0.0.2 the portal's own services ("Allow Azure services"), 127.0.0.3 the Cloud Shell; see
  * {@link io.hyperscalelab.cluster.SourceAddresses}. Workers admit loopback connections with a
  * password, from the coordinator and the product.
+ *
+ * <p>Idle groups: {@link io.hyperscalelab.cluster.IdleStopper} stops a group nobody has used for
+ * {@code hyperscale.cluster.idle-stop-after} and that has no session ({@link io.hyperscalelab.cluster.LiveSessions});
+ * {@link io.hyperscalelab.cluster.EmbeddedCluster#wake} starts it again for the next connection,
+ * and {@link io.hyperscalelab.cluster.StoppedCoordinatorListener} tells other clients why they
+ * cannot connect yet while starting it.
  */
 package io.hyperscalelab.cluster;

@@ -6,24 +6,28 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * One shard's COPY: rows are batched here by the reading thread and written by this stream's
- * own thread, inside a transaction that is prepared (two-phase) rather than committed, so the
- * loader can commit all shards or none. Remembers the input line of every row it was given,
+ * One shard's part of a load, run by a thread of its own: it takes a worker connection, copies
+ * the batches the reading thread hands it inside a transaction that it prepares (two-phase)
+ * rather than commits, then waits for the loader's decision and commits or rolls back, so the
+ * loader commits all shards or none. Remembers the input line of every row it was given,
  * because the worker reports errors by its own line numbers.
  */
 final class ShardStream {
 
-    private static final byte[] END = new byte[0];
-    private static final byte[] ABANDON = new byte[0];
+    private static final Chunk END = new Chunk(new byte[0], 0);
+    private static final Chunk ABANDON = new Chunk(new byte[0], 0);
+    /** One COPY data message: large enough that a message costs little, small enough to start early. */
     private static final int BATCH = 1 << 16;
 
     private final ShardPlacement shard;
-    private final Connection connection;
-    private final BlockingQueue<byte[]> batches = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<Chunk> batches = new ArrayBlockingQueue<>(4);
+    /** Completes when the transaction is prepared, or with the reason it could not be. */
+    private final CompletableFuture<Void> prepared = new CompletableFuture<>();
     private byte[] batch = new byte[BATCH];
     private int batchLength;
     private long[] inputLines = new long[1024];
@@ -31,19 +35,19 @@ final class ShardStream {
     private long[] streamLines = new long[1024];
     private long nextStreamLine = 1;
     private int rows;
-    private volatile String preparedTransaction;
+    private Connection connection;
+    private String preparedTransaction;
 
-    ShardStream(ShardPlacement shard, Connection connection) {
+    ShardStream(ShardPlacement shard) {
         this.shard = shard;
-        this.connection = connection;
     }
 
     ShardPlacement shard() {
         return shard;
     }
 
-    Connection connection() {
-        return connection;
+    CompletableFuture<Void> prepared() {
+        return prepared;
     }
 
     /** Called by the reading thread. */
@@ -67,7 +71,9 @@ final class ShardStream {
         }
         inputLines[rows] = inputLine;
         streamLines[rows] = nextStreamLine;
-        nextStreamLine += lineCount;
+        // COPY counts the line breaks inside quoted fields only once it has seen a record's own
+        // line break: those of a stream's first record are not counted
+        nextStreamLine += rows == 0 ? 1 : lineCount;
         rows++;
     }
 
@@ -91,29 +97,64 @@ final class ShardStream {
         return row >= 0 && streamLine < nextStreamLine ? inputLines[row] + (streamLine - streamLines[row]) : 0;
     }
 
-    int rows() {
-        return rows;
+    /**
+     * This stream's thread, from start to end: connects, copies and prepares (completing
+     * {@link #prepared()}), then commits when {@code commit} says so and rolls back otherwise.
+     * The connection goes back to {@code workers}, reusable only if nothing went wrong on it.
+     *
+     * @throws SQLException when the commit or the rollback failed
+     */
+    void run(ShardedLoader.WorkerConnections workers, String transactionId, CompletableFuture<Boolean> commit)
+            throws SQLException {
+        boolean reusable = false;
+        try {
+            try {
+                copyAndPrepare(workers, transactionId);
+                prepared.complete(null);
+            } catch (SQLException | RuntimeException e) {
+                prepared.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                prepared.completeExceptionally(e);
+            }
+            if (connection == null) {
+                return;
+            }
+            boolean committing = commit.join();
+            if (committing && preparedTransaction != null) {
+                finishPrepared("COMMIT PREPARED");
+            } else {
+                rollback();
+            }
+            reusable = !prepared.isCompletedExceptionally();
+        } finally {
+            if (connection != null) {
+                workers.release(connection, reusable);
+            }
+        }
     }
 
     /**
-     * This stream's thread: copies batches until the end marker, then prepares the transaction;
-     * returns without preparing when the load is abandoned. On failure it keeps taking batches
-     * until a marker, so the reader never blocks on it.
+     * Copies batches until the end marker, then prepares the transaction; returns without
+     * preparing when the load is abandoned. On failure it keeps taking batches until a marker,
+     * so the reader never blocks on it.
      */
-    void copyAndPrepare(String transactionId) throws SQLException, InterruptedException {
+    private void copyAndPrepare(ShardedLoader.WorkerConnections workers, String transactionId)
+            throws SQLException, InterruptedException {
         boolean ended = false;
         try {
+            connection = workers.open(shard.host(), shard.port());
             connection.setAutoCommit(false);
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + shard.qualifiedTable() + " FROM STDIN WITH (FORMAT csv)");
             try {
-                byte[] b;
+                Chunk b;
                 for (b = batches.take(); b != END && b != ABANDON; b = batches.take()) {
-                    copy.writeToCopy(b, 0, b.length);
+                    copy.writeToCopy(b.bytes(), 0, b.length());
                 }
                 ended = true;
                 if (b == ABANDON) {
-                    return;  // the finally cancels the COPY; closing the connection ends the transaction
+                    return;  // the finally cancels the COPY; the rollback ends the transaction
                 }
                 copy.endCopy();
             } finally {
@@ -127,7 +168,7 @@ final class ShardStream {
             preparedTransaction = transactionId;
         } catch (SQLException | RuntimeException e) {
             if (!ended) {
-                for (byte[] b = batches.take(); b != END && b != ABANDON; b = batches.take()) {
+                for (Chunk b = batches.take(); b != END && b != ABANDON; b = batches.take()) {
                     // drain
                 }
             }
@@ -135,35 +176,37 @@ final class ShardStream {
         }
     }
 
-    /** Commits the prepared transaction. */
-    void commit() throws SQLException {
-        connection.setAutoCommit(true);
-        try (Statement s = connection.createStatement()) {
-            s.execute("COMMIT PREPARED '" + preparedTransaction + "'");
-        }
-        preparedTransaction = null;
-    }
-
     /**
      * Undoes this shard's part: a prepared transaction by name (it outlives the session), an
      * open one by rolling back.
      */
-    void rollback() throws SQLException {
-        if (preparedTransaction == null) {
-            connection.rollback();
+    private void rollback() throws SQLException {
+        if (preparedTransaction != null) {
+            finishPrepared("ROLLBACK PREPARED");
             return;
         }
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    private void finishPrepared(String command) throws SQLException {
         connection.setAutoCommit(true);
         try (Statement s = connection.createStatement()) {
-            s.execute("ROLLBACK PREPARED '" + preparedTransaction + "'");
+            s.execute(command + " '" + preparedTransaction + "'");
         }
         preparedTransaction = null;
     }
 
     private void flush() throws InterruptedException {
         if (batchLength > 0) {
-            batches.put(Arrays.copyOf(batch, batchLength));
+            // handed over whole: the stream's thread owns it from now on
+            batches.put(new Chunk(batch, batchLength));
+            batch = new byte[BATCH];
             batchLength = 0;
         }
+    }
+
+    /** The first {@code length} bytes of {@code bytes}: whole rows for the COPY. */
+    private record Chunk(byte[] bytes, int length) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,10 +32,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShardedLoader {
 
-    /** Opens a connection to a worker as the loading user. */
+    /** Connections to the workers as the loading user. */
     @FunctionalInterface
     public interface WorkerConnections {
         Connection open(String host, int port) throws SQLException;
+
+        /**
+         * Takes back a connection after its part of a load: {@code reusable} when it ended
+         * cleanly (committed or rolled back, no error on it). Closes it unless pooled.
+         */
+        default void release(Connection connection, boolean reusable) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing a worker connection: {}", e.getMessage());
+            }
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(ShardedLoader.class);
@@ -56,12 +69,16 @@ public final class ShardedLoader {
      */
     public long load(Connection coordinator, String table, InputStream csv, String fileName, long totalBytes,
                      Consumer<LoadProgress> progress) {
+        LoadTimings timings = new LoadTimings();
         try {
             Optional<DistributedTable> distributed = DistributedTable.read(coordinator, table);
+            timings.phase("metadata");
             if (distributed.isEmpty()) {
                 return copyThroughCoordinator(coordinator, table, csv, fileName);
             }
-            return loadShards(distributed.get(), csv, fileName, totalBytes, progress);
+            long rows = loadShards(distributed.get(), csv, fileName, totalBytes, progress, timings);
+            log.debug("Loaded {} rows into {} in {}", rows, table, timings);
+            return rows;
         } catch (SQLException e) {
             throw new LoadException(fileName + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -80,55 +97,63 @@ public final class ShardedLoader {
     }
 
     private long loadShards(DistributedTable table, InputStream csv, String fileName, long totalBytes,
-                            Consumer<LoadProgress> progress) throws SQLException, IOException {
+                            Consumer<LoadProgress> progress, LoadTimings timings) throws IOException {
         List<ShardStream> streams = new ArrayList<>();
-        ExecutorService threads = Executors.newFixedThreadPool(table.shards().size());
+        for (ShardPlacement shard : table.shards()) {
+            streams.add(new ShardStream(shard));
+        }
+        // Each stream connects in its own thread while this one is already reading: the
+        // connections' start-up overlaps the parsing, and a slow one holds up only its shard.
+        ExecutorService threads = Executors.newFixedThreadPool(streams.size());
+        CompletableFuture<Boolean> commit = new CompletableFuture<>();
         String loadId = "hl_load_" + UUID.randomUUID().toString().replace("-", "");
+        List<Future<?>> finished = new ArrayList<>();
         try {
-            for (ShardPlacement shard : table.shards()) {
-                streams.add(new ShardStream(shard, workers.open(shard.host(), shard.port())));
-            }
-            List<Future<?>> copies = new ArrayList<>();
             for (int i = 0; i < streams.size(); i++) {
                 ShardStream stream = streams.get(i);
                 String transactionId = loadId + "_" + i;
-                copies.add(threads.submit(() -> {
-                    stream.copyAndPrepare(transactionId);
+                finished.add(threads.submit(() -> {
+                    stream.run(workers, transactionId, commit);
                     return null;
                 }));
             }
             long rows;
             try {
-                rows = route(table, csv, fileName, totalBytes, progress, streams, copies);
+                rows = route(table, csv, fileName, totalBytes, progress, streams);
+                timings.phase("read");
             } catch (RuntimeException | IOException e) {
                 // every writer must have stopped before anything is rolled back, or a late
                 // PREPARE TRANSACTION would outlive the rollback and keep the shards locked
-                awaitCopies(fileName, streams, copies);
-                rollback(streams);
+                awaitPrepared(fileName, streams);
+                commit.complete(false);
+                awaitFinished(finished);
                 throw e;
             }
-            RuntimeException failure = awaitCopies(fileName, streams, copies);
+            RuntimeException failure = awaitPrepared(fileName, streams);
+            timings.phase("copy+prepare");
+            commit.complete(failure == null);
+            RuntimeException commitFailure = awaitFinished(finished);
+            timings.phase(failure == null ? "commit" : "rollback");
             if (failure != null) {
-                rollback(streams);
                 throw failure;
             }
-            commit(streams);
+            if (commitFailure != null) {
+                throw commitFailure;
+            }
             progress.accept(new LoadProgress(rows, totalBytes, totalBytes));
             return rows;
         } catch (InterruptedException e) {
+            commit.complete(false);
+            awaitFinishedUninterruptibly(finished);
             Thread.currentThread().interrupt();
-            rollback(streams);
             throw new LoadException(fileName + ": the load was interrupted; nothing was loaded", e);
         } finally {
-            threads.shutdownNow();
-            for (ShardStream stream : streams) {
-                closeQuietly(stream);
-            }
+            threads.shutdown();
         }
     }
 
     private static long route(DistributedTable table, InputStream csv, String fileName, long totalBytes,
-                              Consumer<LoadProgress> progress, List<ShardStream> streams, List<Future<?>> copies)
+                              Consumer<LoadProgress> progress, List<ShardStream> streams)
             throws IOException, InterruptedException {
         CsvRecordReader reader = new CsvRecordReader(csv, fileName, table.keyField());
         int shardCount = streams.size();
@@ -144,7 +169,7 @@ public final class ShardedLoader {
                 if (reader.bytesRead() - reported >= PROGRESS_EVERY_BYTES) {
                     reported = reader.bytesRead();
                     progress.accept(new LoadProgress(rows, reported, totalBytes));
-                    if (copies.stream().anyMatch(Future::isDone)) {
+                    if (streams.stream().anyMatch(s -> s.prepared().isDone())) {
                         break;  // a shard failed early: stop reading, its error will be reported
                     }
                 }
@@ -171,16 +196,14 @@ public final class ShardedLoader {
         }
     }
 
-    /** Waits for every stream; returns the first failure, in terms of the input file. */
-    private static RuntimeException awaitCopies(String fileName, List<ShardStream> streams, List<Future<?>> copies)
-            throws InterruptedException {
+    /** Waits until every stream has prepared or given up; returns the first failure, in terms of the input file. */
+    private static RuntimeException awaitPrepared(String fileName, List<ShardStream> streams) throws InterruptedException {
         RuntimeException failure = null;
-        for (int i = 0; i < copies.size(); i++) {
+        for (ShardStream stream : streams) {
             try {
-                copies.get(i).get();
+                stream.prepared().get();
             } catch (ExecutionException e) {
                 if (failure == null) {
-                    ShardStream stream = streams.get(i);
                     failure = e.getCause() instanceof PSQLException pe
                             ? fromServer(fileName, pe, stream::inputLine)
                             : new LoadException(fileName + ": shard " + stream.shard().shardId() + " on "
@@ -189,6 +212,46 @@ public final class ShardedLoader {
             }
         }
         return failure;
+    }
+
+    /** Waits for every stream's commit or rollback; returns a failed commit's error. */
+    private static RuntimeException awaitFinished(List<Future<?>> finished) throws InterruptedException {
+        RuntimeException failure = null;
+        for (Future<?> stream : finished) {
+            try {
+                stream.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = new LoadException("A shard could not commit its part of the load after others had: "
+                            + e.getCause().getMessage(), e.getCause());
+                } else {
+                    log.warn("A shard could not finish its part of a load: {}", e.getCause().getMessage());
+                }
+            }
+        }
+        return failure;
+    }
+
+    // A prepared transaction left behind would hold its shard's locks until someone rolls it
+    // back by name, so an interrupted load still waits for its streams to finish.
+    private static void awaitFinishedUninterruptibly(List<Future<?>> finished) {
+        boolean interrupted = false;
+        for (Future<?> stream : finished) {
+            while (true) {
+                try {
+                    stream.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    log.warn("A shard could not roll back its part of an interrupted load: {}", e.getCause().getMessage());
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private interface LineMap {
@@ -206,37 +269,5 @@ public final class ShardedLoader {
             return new LoadException(fileName, lines.inputLine(Long.parseLong(m.group(1))), m.group(2), message);
         }
         return new LoadException(fileName + ": " + message, e);
-    }
-
-    private static void commit(List<ShardStream> streams) {
-        for (ShardStream stream : streams) {
-            try {
-                stream.commit();
-            } catch (SQLException e) {
-                throw new LoadException("Shard " + stream.shard().shardId() + " on " + stream.shard().host() + ":"
-                        + stream.shard().port() + " could not commit its part of the load after the others had: "
-                        + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static void rollback(List<ShardStream> streams) {
-        for (ShardStream stream : streams) {
-            try {
-                stream.rollback();
-            } catch (SQLException e) {
-                // a broken connection has rolled back with it; a prepared transaction has not
-                log.warn("Could not roll back the load into shard {} on {}:{}: {}", stream.shard().shardId(),
-                        stream.shard().host(), stream.shard().port(), e.getMessage());
-            }
-        }
-    }
-
-    private static void closeQuietly(ShardStream stream) {
-        try {
-            stream.connection().close();
-        } catch (SQLException ignored) {
-            // closing ends an unprepared transaction, which is what a failed load wants
-        }
     }
 }

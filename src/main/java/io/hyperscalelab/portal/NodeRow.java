@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One line of the "Server group nodes" grid (and of the deployment's details): a node under its
@@ -40,6 +41,20 @@ public record NodeRow(String name, NodeRole role, NodeStatus status, boolean hig
                 rows.add(new NodeRow(AzureNames.node(group, node), node.role(), status, highAvailability)));
         rows.sort(Comparator.comparing(NodeRow::name));
         return rows;
+    }
+
+    /**
+     * The group's status in one word, as the server group list and the Overview's essentials show
+     * it: its coordinator's, which is what connections reach; empty when the cluster does not
+     * know the group.
+     */
+    public static Optional<NodeStatus> groupStatus(EmbeddedCluster cluster, String group) {
+        try {
+            return cluster.status(group).entrySet().stream().filter(e -> e.getKey().role() == NodeRole.COORDINATOR)
+                    .map(Map.Entry::getValue).findFirst();
+        } catch (ClusterException e) {
+            return Optional.empty();
+        }
     }
 
     /** The nodes a deployment will create, before the cluster has reserved them. */

@@ -15,9 +15,10 @@ final class NodeStatusBadge {
     static Span of(NodeStatus status) {
         Icon icon = switch (status) {
             case AVAILABLE -> VaadinIcon.CHECK_CIRCLE.create();
-            case PROVISIONING, DROPPING -> VaadinIcon.REFRESH.create();
+            case PROVISIONING, DROPPING, STARTING, STOPPING -> VaadinIcon.REFRESH.create();
             case NEED_ATTENTION -> VaadinIcon.WARNING.create();
             case DISABLED -> VaadinIcon.BAN.create();
+            case STOPPED_IDLE -> VaadinIcon.STOP.create();
         };
         Span badge = new Span(icon, new Span(status.label()));
         badge.addClassNames("node-status", "node-status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'));

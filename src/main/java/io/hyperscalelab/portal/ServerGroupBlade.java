@@ -59,6 +59,8 @@ abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, Ha
                     new RouterLink("Go to " + ServerGroupListView.TITLE, ServerGroupListView.class));
             return;
         }
+        // the learner is back: a group stopped for idleness starts while the blade shows "Starting"
+        cluster.touch(groupName);
         Div layout = new Div(new ResourceMenu(groupName, getClass()), main);
         layout.addClassName("resource-layout");
         content().add(layout);

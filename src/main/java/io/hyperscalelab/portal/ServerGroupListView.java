@@ -12,6 +12,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.NodeStatus;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ public class ServerGroupListView extends Blade {
     static final String TYPE = "Azure Database for PostgreSQL server group";
     private static final String ALL_RESOURCE_GROUPS = "All resource groups";
 
+    private final EmbeddedCluster cluster;
     private final VisibleServerGroups visibleGroups;
     private final ServerGroupResources resources;
     private final TextField nameFilter = new TextField();
@@ -34,8 +37,9 @@ public class ServerGroupListView extends Blade {
     private final Span count = new Span();
     private final Grid<ServerGroupForm> grid = table("server-groups");
 
-    public ServerGroupListView(VisibleServerGroups visibleGroups, ServerGroupResources resources) {
+    public ServerGroupListView(EmbeddedCluster cluster, VisibleServerGroups visibleGroups, ServerGroupResources resources) {
         super(TITLE, "Default Directory", List.of(Crumb.home()));
+        this.cluster = cluster;
         this.visibleGroups = visibleGroups;
         this.resources = resources;
         addClassName("server-group-list-view");
@@ -69,6 +73,8 @@ public class ServerGroupListView extends Blade {
         grid.addComponentColumn(form -> new RouterLink(form.serverGroupName(), ServerGroupOverviewView.class,
                 ServerGroupOverviewView.parameters(form.serverGroupName()))).setHeader("Name").setSortable(false);
         grid.addColumn(form -> TYPE).setHeader("Type");
+        grid.addColumn(form -> NodeRow.groupStatus(cluster, form.serverGroupName()).map(NodeStatus::label).orElse("--"))
+                .setHeader("Status");
         grid.addColumn(form -> orDashes(form.resourceGroup())).setHeader("Resource group");
         grid.addColumn(form -> orDashes(Locations.withoutGeography(form.location()))).setHeader("Location");
         grid.addColumn(ServerGroupForm::subscription).setHeader("Subscription");

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.cluster.AdminPassword;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.NodeStatus;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
 
     private final ServerGroupProvisioner provisioner;
     private final Grid<NodeRow> nodes = table("server-group-nodes");
+    private final Span status = new Span();
     private boolean highAvailability;
     private boolean deleting;
 
@@ -39,6 +41,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
         super(null, cluster, resources, visibleGroups);
         this.provisioner = provisioner;
         addClassName("overview-view");
+        status.setId("server-group-status");
         nodes.addColumn(NodeRow::name).setHeader("Name").setAutoWidth(true);
         nodes.addColumn(NodeRow::type).setHeader("Type").setAutoWidth(true);
         nodes.addComponentColumn(row -> NodeStatusBadge.of(row.status())).setHeader("Status").setAutoWidth(true);
@@ -69,6 +72,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
                 essential("Tags", text(details.tags().isEmpty() ? "(change) Click here to add tags"
                         : details.tags().stream().map(t -> t.name() + " : " + t.value()).collect(Collectors.joining(", ")))));
         Div right = new Div(
+                essential("Status", status),
                 essential("Server group type", text("Hyperscale (Citus)")),
                 essential("Coordinator name", text(coordinator)),
                 essential("Coordinator endpoint", endpoint(group)),
@@ -88,6 +92,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
     private void refresh() {
         if (!groupName().isEmpty()) {
             nodes.setItems(NodeRow.of(cluster, groupName(), highAvailability));
+            status.setText(NodeRow.groupStatus(cluster, groupName()).map(NodeStatus::label).orElse("--"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hyperscalelab.psql;
 
 import io.hyperscalelab.load.ShardedLoader;
+import io.hyperscalelab.load.WorkerConnectionPool;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -30,6 +31,7 @@ public final class PgJdbcBackend implements SqlBackend {
     private final HostDirectory hosts;
     private final String localAddress;
     private final StatementRoute.Opener routes;
+    private final WorkerConnectionPool loaderConnections;
 
     /**
      * Statements straight to the server.
@@ -40,11 +42,23 @@ public final class PgJdbcBackend implements SqlBackend {
         this(hosts, localAddress, (connection, request) -> StatementRoute.direct(connection));
     }
 
-    /** Statements along the route {@code routes} opens for each connection. */
+    /** Statements along the route {@code routes} opens for each connection; each load opens its own worker connections. */
     public PgJdbcBackend(HostDirectory hosts, String localAddress, StatementRoute.Opener routes) {
+        this(hosts, localAddress, routes, null);
+    }
+
+    /**
+     * Statements along the route {@code routes} opens for each connection.
+     *
+     * @param loaderConnections where {@code \copy}'s sharded loads keep their worker connections
+     *                          between loads; null to open new ones for each load
+     */
+    public PgJdbcBackend(HostDirectory hosts, String localAddress, StatementRoute.Opener routes,
+                         WorkerConnectionPool loaderConnections) {
         this.hosts = hosts;
         this.localAddress = localAddress;
         this.routes = routes;
+        this.loaderConnections = loaderConnections;
     }
 
     @Override
@@ -105,19 +119,21 @@ public final class PgJdbcBackend implements SqlBackend {
     }
 
     /**
-     * The loader opens one connection per shard, as the same user. Workers are the cluster's
-     * inside: they speak no TLS and admit only this machine's own address, so these connections
-     * leave from there without TLS, as the coordinator's own do, whatever the client's address and
-     * sslmode (the Cloud Shell's 127.0.0.3, the lab's sslmode=require) are.
+     * The loader connects to each shard as the same user, as the product rather than from the
+     * shell's address and without TLS, whatever the coordinator's connection asked for: workers
+     * are reached only by the coordinator and the product, over loopback from 127.0.0.1 and
+     * without TLS. The learner's address has passed the firewall where it applies, on the
+     * coordinator connection that runs the load.
      */
     private ShardedLoader loader(ConnectionRequest request) {
-        return new ShardedLoader((host, port) -> {
-            Properties p = properties(request);
-            p.setProperty("sslmode", "disable");
-            p.remove("localSocketAddress");
-            return DriverManager.getConnection("jdbc:postgresql://" + jdbcHost(host) + ":" + port + "/"
-                    + URLEncoder.encode(request.database(), StandardCharsets.UTF_8), p);
-        });
+        Properties workerProperties = properties(request);
+        workerProperties.remove("localSocketAddress");
+        workerProperties.setProperty("sslmode", "disable");
+        if (loaderConnections != null) {
+            return new ShardedLoader(loaderConnections.connections(request.database(), workerProperties));
+        }
+        return new ShardedLoader((host, port) -> DriverManager.getConnection("jdbc:postgresql://" + jdbcHost(host) + ":" + port
+                + "/" + URLEncoder.encode(request.database(), StandardCharsets.UTF_8), workerProperties));
     }
 
     private static boolean isAddress(String host) {

@@ -196,7 +196,9 @@ final class PgJdbcConnection implements SqlConnection {
         if (e.line() > 0) {
             String prefix = e.fileName() + ", line " + e.line() + (e.column() != null ? ", column " + e.column() : "") + ": ";
             String problem = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            String context = "COPY " + table + ", line " + e.line() + (e.column() != null ? ", column " + e.column() : "");
+            // psql's CONTEXT line, naming the learner's file too: the line is that file's, not a shard's
+            String context = "COPY " + table + " from '" + e.fileName() + "', line " + e.line()
+                    + (e.column() != null ? ", column " + e.column() : "");
             return new SqlException(new ServerMessage("ERROR", "22P02", problem, null, null, 0, null, 0, context), false, e);
         }
         return new SqlException(ServerMessage.error("XX000", e.getMessage()), false, e);

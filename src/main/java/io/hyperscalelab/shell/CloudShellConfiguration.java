@@ -8,11 +8,13 @@ import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
 import io.hyperscalelab.data.LabDataPaths;
 import io.hyperscalelab.execution.DistributedExecutor;
+import io.hyperscalelab.load.WorkerConnectionPool;
 import io.hyperscalelab.psql.PgJdbcBackend;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -38,13 +40,23 @@ class CloudShellConfiguration {
         this.labFiles = CloudShellInternet.labFiles(files, DatasetSize.LAB);
     }
 
+    /**
+     * {@code \copy}'s worker connections, kept a minute between loads: the lab's second file
+     * then starts at once, and idle backends are gone long before their group could be stopped
+     * for idleness.
+     */
+    @Bean(destroyMethod = "close")
+    WorkerConnectionPool loaderConnections() {
+        return new WorkerConnectionPool(Duration.ofMinutes(1));
+    }
+
     @Bean
     CloudShell cloudShell(ClusterProperties cluster, EmbeddedCluster embeddedCluster, DistributedExecutor executor,
-                          BreakdownHistory history) {
+                          BreakdownHistory history, WorkerConnectionPool loaderConnections) {
         CloudShellInternet internet = new CloudShellInternet(cluster.cloudShellAddress(), labFiles);
         return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet,
                 new PgJdbcBackend(new ServerGroupHosts(embeddedCluster), cluster.cloudShellAddress(),
-                        new ExecutorRoutes(embeddedCluster, executor, history)));
+                        new ExecutorRoutes(embeddedCluster, executor, history), loaderConnections));
     }
 
     @EventListener(ApplicationReadyEvent.class)

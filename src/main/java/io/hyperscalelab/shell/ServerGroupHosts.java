@@ -1,10 +1,14 @@
 package io.hyperscalelab.shell;
 
+import io.hyperscalelab.cluster.ClusterException;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.portal.AzureNames;
 import io.hyperscalelab.psql.HostDirectory;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinators' host names, as the portal's connection strings give them, resolved to the
@@ -16,6 +20,7 @@ import java.util.Optional;
 public final class ServerGroupHosts implements HostDirectory {
 
     static final int PORTAL_PORT = 5432;
+    private static final Logger log = LoggerFactory.getLogger(ServerGroupHosts.class);
 
     private final EmbeddedCluster cluster;
 
@@ -23,15 +28,28 @@ public final class ServerGroupHosts implements HostDirectory {
         this.cluster = cluster;
     }
 
+    /** Resolving a group's coordinator is psql about to connect: a group stopped for idleness starts first. */
     @Override
     public Optional<InetSocketAddress> resolve(String host, int port) {
         Optional<String> group = groupOf(host);
         if (group.isEmpty()) {
-            boolean coordinatorPort = cluster.groups().stream().anyMatch(g -> g.coordinator().port() == port);
-            return coordinatorPort ? HostDirectory.loopbackOnly().resolve(host, port) : Optional.empty();
+            Optional<ServerGroup> byPort = cluster.groups().stream().filter(g -> g.coordinator().port() == port).findFirst();
+            byPort.ifPresent(g -> wake(g.name()));
+            return byPort.isPresent() ? HostDirectory.loopbackOnly().resolve(host, port) : Optional.empty();
         }
-        return group.flatMap(cluster::group).map(g -> InetSocketAddress.createUnresolved("127.0.0.1",
+        Optional<InetSocketAddress> address = group.flatMap(cluster::group).map(g -> InetSocketAddress.createUnresolved("127.0.0.1",
                 port == PORTAL_PORT ? g.coordinator().port() : 0)).filter(a -> a.getPort() != 0);
+        address.ifPresent(a -> wake(group.get()));
+        return address;
+    }
+
+    // A group that cannot start is psql's "Connection refused" to come, with the reason logged.
+    private void wake(String group) {
+        try {
+            cluster.wake(group);
+        } catch (ClusterException e) {
+            log.warn("Server group {} could not start for the Cloud Shell's psql: {}", group, e.getMessage());
+        }
     }
 
     /** The server group a coordinator host name names, if it is one. */

@@ -2,6 +2,7 @@ package io.hyperscalelab.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
@@ -15,7 +16,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +119,18 @@ class ShardedLoaderTest {
     }
 
     @Test
+    void aBadLineAfterAShardsFirstRecordSpansTwoLinesIsNamed() throws Exception {
+        // COPY does not count the line break inside a stream's first record: the loader must not either
+        byte[] csv = ("1,\"two\nlines\",{},17,2016-12-01 05:00:00\n"
+                + "x2,b,{},17,2016-12-01 05:00:00\n").getBytes(StandardCharsets.UTF_8);
+        try (Connection c = coordinator()) {
+            assertThatThrownBy(() -> loader.load(c, "events", new ByteArrayInputStream(csv), "two.csv", csv.length, p -> { }))
+                    .hasMessageStartingWith("two.csv, line 3, column event_id: ");
+            assertThat(single(c, "SELECT count(*) FROM events")).isZero();
+        }
+    }
+
+    @Test
     void loadingTwiceLoadsTwice() throws Exception {
         byte[] csv = csv(1_000, -1);
         try (Connection c = coordinator()) {
@@ -136,6 +151,72 @@ class ShardedLoaderTest {
             assertThatThrownBy(() -> loader.load(c, "plain", new ByteArrayInputStream(bad), "plain.csv", 0, p -> { }))
                     .hasMessageStartingWith("plain.csv, line 2, column a: ");
             assertThat(single(c, "SELECT count(*) FROM plain")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void pooledConnectionsServeTheNextLoadAndAFailedLoadLeavesThemUsable() throws Exception {
+        try (WorkerConnectionPool pool = new WorkerConnectionPool(Duration.ofMinutes(1));
+             Connection c = coordinator()) {
+            ShardedLoader pooled = new ShardedLoader(pool.connections("citus", credentials(PASSWORD)));
+            byte[] csv = csv(1_000, -1);
+            pooled.load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { });
+            assertThat(pool.idleCount()).isEqualTo(32);
+            String backends = loaderBackends(c);
+
+            pooled.load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { });
+            assertThat(loaderBackends(c)).as("the second load's worker sessions").isEqualTo(backends);
+
+            byte[] bad = csv(1_000, 501);
+            assertThatThrownBy(() -> pooled.load(c, "events", new ByteArrayInputStream(bad), "bad.csv", bad.length, p -> { }))
+                    .hasMessageStartingWith("bad.csv, line " + lineOfRow(501) + ", column event_id: ");
+            assertThat(single(c, "SELECT count(*) FROM events")).isEqualTo(2_000);
+            assertThat(single(c, "SELECT count(*) FROM run_command_on_workers('SELECT count(*) FROM pg_prepared_xacts') WHERE result <> '0'"))
+                    .as("prepared transactions left on the workers").isZero();
+            // a bad distribution value is the reader's to find: every stream is abandoned mid-COPY
+            byte[] badKey = (new String(csv, StandardCharsets.UTF_8) + "7,a,{},x17,2016-12-01 05:00:00\n").getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> pooled.load(c, "events", new ByteArrayInputStream(badKey), "key.csv", badKey.length, p -> { }))
+                    .hasMessageStartingWith("key.csv, line " + (lineOfRow(1_000) + 2) + ", column user_id: ");
+            pooled.load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { });
+            assertThat(single(c, "SELECT count(*) FROM events")).isEqualTo(3_000);
+            assertThat(pool.idleCount()).isEqualTo(32);
+        }
+    }
+
+    @Test
+    void aPooledConnectionIsNeverLentToOtherCredentials() throws Exception {
+        try (WorkerConnectionPool pool = new WorkerConnectionPool(Duration.ofMinutes(1));
+             Connection c = coordinator()) {
+            byte[] csv = csv(1_000, -1);
+            new ShardedLoader(pool.connections("citus", credentials(PASSWORD)))
+                    .load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { });
+            assertThat(pool.idleCount()).isEqualTo(32);
+
+            ShardedLoader wrongPassword = new ShardedLoader(pool.connections("citus", credentials("Not-the-Passw0rd")));
+            assertThatThrownBy(() -> wrongPassword.load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { }))
+                    .hasMessageContaining("password authentication failed");
+            assertThat(single(c, "SELECT count(*) FROM events")).isEqualTo(1_000);
+            assertThat(pool.idleCount()).as("the right password's connections stay pooled").isEqualTo(32);
+        }
+    }
+
+    @Test
+    void connectionsToServersThatRestartedAreReplacedAndIdleOnesClosed() throws Exception {
+        try (WorkerConnectionPool pool = new WorkerConnectionPool(Duration.ofSeconds(3))) {
+            ShardedLoader pooled = new ShardedLoader(pool.connections("citus", credentials(PASSWORD)));
+            byte[] csv = csv(1_000, -1);
+            try (Connection c = coordinator()) {
+                pooled.load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { });
+            }
+            cluster.stop(group.name());
+            cluster.start(group.name());
+            try (Connection c = coordinator()) {
+                pooled.load(c, "events", new ByteArrayInputStream(csv), "events.csv", csv.length, p -> { });
+                assertThat(single(c, "SELECT count(*) FROM events")).isEqualTo(2_000);
+                assertThat(loaderBackends(c)).isNotEmpty();
+                await().atMost(Duration.ofSeconds(30)).until(() -> pool.idleCount() == 0);
+                await().atMost(Duration.ofSeconds(30)).until(() -> loaderBackends(c).isEmpty());
+            }
         }
     }
 
@@ -171,6 +252,23 @@ class ShardedLoaderTest {
     /** Every 10th row spans two lines. */
     private static long lineOfRow(int row) {
         return row + (row - 1) / 10;
+    }
+
+    private static Properties credentials(String password) {
+        Properties p = new Properties();
+        p.setProperty("user", "citus");
+        p.setProperty("password", password);
+        return p;
+    }
+
+    /** The loader's sessions on the workers, as "pid,pid,..|pid,..." */
+    private static String loaderBackends(Connection c) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT string_agg(coalesce(result, ''), '|' ORDER BY nodeport) "
+                + "FROM run_command_on_workers($$SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity "
+                + "WHERE application_name = '" + WorkerConnectionPool.APPLICATION_NAME + "'$$)")) {
+            rs.next();
+            return rs.getString(1).replace("|", "");
+        }
     }
 
     private Connection coordinator() throws SQLException {

@@ -3,6 +3,11 @@ package io.hyperscalelab.portal.cloudshell;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.hyperscalelab.portal.cloudshell.PaneTerminal.awaitPrompts;
+import static io.hyperscalelab.portal.cloudshell.PaneTerminal.awaitText;
+import static io.hyperscalelab.portal.cloudshell.PaneTerminal.count;
+import static io.hyperscalelab.portal.cloudshell.PaneTerminal.run;
+import static io.hyperscalelab.portal.cloudshell.PaneTerminal.terminalText;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
@@ -43,7 +48,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CloudShellPaneBrowserTest {
 
     private static final String PASSWORD = "Lab-Passw0rd!";
-    private static final String TEXT = "e => e.text()";
 
     @LocalServerPort
     private int port;
@@ -343,40 +347,5 @@ class CloudShellPaneBrowserTest {
             rs.next();
             return rs.getInt(1) == 1;
         }
-    }
-
-    /**
-     * Once the terminal has the keyboard focus (the pane gives it whenever it opens or comes back),
-     * types {@code command} and Enter; returns what the terminal shows between the command and the
-     * next prompt.
-     */
-    private static String run(Page page, String command, String prompt) {
-        page.waitForFunction("() => document.activeElement != null && document.activeElement.closest('xterm-terminal') != null");
-        int prompts = count(terminalText(page), prompt);
-        page.keyboard().type(command);
-        page.keyboard().press("Enter");
-        String screen = awaitPrompts(page, prompt, prompts + 1);
-        String echoed = command + "\n";
-        int start = screen.lastIndexOf(echoed) + echoed.length();
-        int end = screen.lastIndexOf("\n" + prompt);
-        return end < start ? "" : screen.substring(start, end);
-    }
-
-    private static String awaitPrompts(Page page, String prompt, int count) {
-        page.waitForFunction("([p, n]) => document.querySelector('xterm-terminal').text().split(p).length - 1 >= n",
-                List.of(prompt, count));
-        return terminalText(page);
-    }
-
-    private static void awaitText(Page page, String text) {
-        page.waitForFunction("t => { const e = document.querySelector('xterm-terminal'); return e != null && e.text().includes(t); }", text);
-    }
-
-    private static String terminalText(Page page) {
-        return (String) page.locator("xterm-terminal").evaluate(TEXT);
-    }
-
-    private static int count(String text, String part) {
-        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }
