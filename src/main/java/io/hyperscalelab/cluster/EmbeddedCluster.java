@@ -40,10 +40,8 @@ import org.slf4j.LoggerFactory;
  * says which loopback address stands for the learner's machine, the Cloud Shell and the portal's
  * own services.
  */
-public class EmbeddedCluster implements AutoCloseable {
+public class EmbeddedCluster implements ServerGroups, AutoCloseable {
 
-    public static final int MIN_WORKERS = 2;
-    public static final int MAX_WORKERS = 20;
     /** How many ports a new node tries when other processes take them as it starts. */
     static final int PORT_ATTEMPTS = 5;
     private static final String PORT_SETTING = "port = ";

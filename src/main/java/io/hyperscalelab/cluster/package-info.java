@@ -1,5 +1,8 @@
 /**
- * Server groups: a coordinator and N worker PostgreSQL servers that this machine really runs,
+ * Server groups, behind one interface, {@link io.hyperscalelab.cluster.ServerGroups}, that the portal,
+ * the query editor, the Cloud Shell and the lab panel use.
+ *
+ * <p>{@link io.hyperscalelab.cluster.EmbeddedCluster}: a coordinator and N worker PostgreSQL servers that this machine really runs,
  * from the PostgreSQL binaries on Maven Central (17 or 18, see {@link io.hyperscalelab.cluster.PostgresBinaries}),
  * with Citus' SQL interface installed on the coordinator. Owns their processes, data directories,
  * ports, lifecycle and statuses, and who may connect to them.

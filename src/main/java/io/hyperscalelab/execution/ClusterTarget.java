@@ -1,6 +1,6 @@
 package io.hyperscalelab.execution;
 
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupNode;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public record ClusterTarget(String host, int port, String database, String user,
     }
 
     /** The admin role {@code citus} on a server group's coordinator, with the portal's node names. */
-    public static ClusterTarget forGroup(EmbeddedCluster cluster, String groupName, String adminPassword) {
+    public static ClusterTarget forGroup(ServerGroups cluster, String groupName, String adminPassword) {
         ServerGroup group = cluster.group(groupName)
                 .orElseThrow(() -> new IllegalArgumentException("There is no server group named " + groupName + "."));
         Map<String, String> names = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.UIScope;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.TooManyLaunchesException;
 import java.time.ZoneId;
@@ -31,10 +31,10 @@ public class LabPanel extends Aside {
     private final LabGuide guide;
     private final LabProgress progress;
     private final LabLaunches launches;
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
 
     LabPanel(LabProperties properties, LabGuide guide, LabProgress progress, LabLaunches launches, LabSessions sessions,
-             EmbeddedCluster cluster) {
+             ServerGroups cluster) {
         this.properties = properties;
         this.guide = guide;
         this.progress = progress;

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public class ConnectionStringsView extends ServerGroupBlade {
 
     private final List<Span> feedback = new ArrayList<>();
 
-    public ConnectionStringsView(EmbeddedCluster cluster, ServerGroupResources resources) {
+    public ConnectionStringsView(ServerGroups cluster, ServerGroupResources resources) {
         super("Connection strings", cluster, resources);
         addClassName("connection-strings-view");
     }

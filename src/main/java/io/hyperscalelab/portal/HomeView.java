@@ -9,7 +9,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
 
@@ -19,7 +19,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class HomeView extends Div {
 
-    public HomeView(EmbeddedCluster cluster) {
+    public HomeView(ServerGroups cluster) {
         addClassName("home-view");
         H2 services = new H2("Azure services");
         Div row = new Div();
@@ -46,7 +46,7 @@ public class HomeView extends Div {
         return link;
     }
 
-    private static Component recentResources(EmbeddedCluster cluster) {
+    private static Component recentResources(ServerGroups cluster) {
         Div section = new Div(new H2("Recent resources"));
         section.addClassName("recent-resources");
         if (cluster.groups().isEmpty()) {

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.Route;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
@@ -53,7 +53,7 @@ public class NetworkingView extends ServerGroupBlade implements BeforeLeaveObser
     private Firewall saved;
     private boolean saving;
 
-    public NetworkingView(EmbeddedCluster cluster, ServerGroupResources resources, ServerGroupProvisioner provisioner) {
+    public NetworkingView(ServerGroups cluster, ServerGroupResources resources, ServerGroupProvisioner provisioner) {
         super("Networking", cluster, resources);
         this.provisioner = provisioner;
         addClassName("networking-view");

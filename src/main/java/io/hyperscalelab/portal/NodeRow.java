@@ -1,7 +1,7 @@
 package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.ClusterException;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.NodeRole;
 import io.hyperscalelab.cluster.NodeStatus;
 import io.hyperscalelab.cluster.ServerGroupNode;
@@ -28,7 +28,7 @@ public record NodeRow(String name, NodeRole role, NodeStatus status, boolean hig
      * The group's nodes and their statuses as the cluster reports them now, sorted by name as the
      * portal lists them; empty when the cluster does not know the group (yet, or any more).
      */
-    public static List<NodeRow> of(EmbeddedCluster cluster, String group, boolean highAvailability) {
+    public static List<NodeRow> of(ServerGroups cluster, String group, boolean highAvailability) {
         Map<ServerGroupNode, NodeStatus> statuses;
         try {
             statuses = cluster.status(group);

@@ -1,6 +1,6 @@
 package io.hyperscalelab.portal;
 
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.execution.ClusterTarget;
 import io.hyperscalelab.execution.DistributedExecutor;
@@ -26,14 +26,14 @@ final class QueryEditorSession implements AutoCloseable {
 
     static final String APPLICATION_NAME = "Hyperscale Lab query editor";
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final DistributedExecutor executor;
     private final String group;
     private final ExecutorService thread;
     private volatile ExecutionSession session;
     private Connection connection;
 
-    QueryEditorSession(EmbeddedCluster cluster, DistributedExecutor executor, String group) {
+    QueryEditorSession(ServerGroups cluster, DistributedExecutor executor, String group) {
         this.cluster = cluster;
         this.executor = executor;
         this.group = group;

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.breakdown.BreakdownHistory;
 import io.hyperscalelab.breakdown.RanStatement;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.execution.DistributedExecutor;
 import io.hyperscalelab.execution.ExecutionResult;
@@ -51,7 +51,7 @@ public class QueryEditorView extends ServerGroupBlade {
     private boolean showLatest;
     private boolean running;
 
-    public QueryEditorView(EmbeddedCluster cluster, ServerGroupResources resources, DistributedExecutor executor,
+    public QueryEditorView(ServerGroups cluster, ServerGroupResources resources, DistributedExecutor executor,
                            BreakdownHistory history) {
         super(SECTION, cluster, resources);
         this.executor = executor;

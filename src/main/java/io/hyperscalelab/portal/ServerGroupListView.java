@@ -12,7 +12,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +28,14 @@ public class ServerGroupListView extends Blade {
     static final String TYPE = "Azure Database for PostgreSQL server group";
     private static final String ALL_RESOURCE_GROUPS = "All resource groups";
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final ServerGroupResources resources;
     private final TextField nameFilter = new TextField();
     private final Select<String> resourceGroupFilter = new Select<>();
     private final Span count = new Span();
     private final Grid<ServerGroupForm> grid = table("server-groups");
 
-    public ServerGroupListView(EmbeddedCluster cluster, ServerGroupResources resources) {
+    public ServerGroupListView(ServerGroups cluster, ServerGroupResources resources) {
         super(TITLE, "Default Directory", List.of(Crumb.home()));
         this.cluster = cluster;
         this.resources = resources;

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.cluster.AdminPassword;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
@@ -34,7 +34,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
     private boolean highAvailability;
     private boolean deleting;
 
-    public ServerGroupOverviewView(EmbeddedCluster cluster, ServerGroupResources resources,
+    public ServerGroupOverviewView(ServerGroups cluster, ServerGroupResources resources,
                                    ServerGroupProvisioner provisioner, LiveUpdates liveUpdates) {
         super(null, cluster, resources);
         this.provisioner = provisioner;

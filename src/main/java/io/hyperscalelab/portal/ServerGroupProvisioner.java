@@ -1,7 +1,7 @@
 package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.ClusterException;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupSpec;
@@ -32,7 +32,7 @@ public class ServerGroupProvisioner implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ServerGroupProvisioner.class);
     private static final DateTimeFormatter DEPLOYMENT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final ServerGroupResources resources;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger threadNumber = new AtomicInteger();
@@ -46,7 +46,7 @@ public class ServerGroupProvisioner implements DisposableBean {
     /** Deployments still running, by server group name: one per name at a time. */
     private final Map<String, Deployment> inProgress = new ConcurrentHashMap<>();
 
-    public ServerGroupProvisioner(EmbeddedCluster cluster, ServerGroupResources resources) {
+    public ServerGroupProvisioner(ServerGroups cluster, ServerGroupResources resources) {
         this.cluster = cluster;
         this.resources = resources;
     }

@@ -2,7 +2,7 @@ package io.hyperscalelab.shell;
 
 import io.hyperscalelab.breakdown.BreakdownHistory;
 import io.hyperscalelab.cluster.ClusterProperties;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
@@ -20,13 +20,13 @@ import org.springframework.context.annotation.Configuration;
 class CloudShellConfiguration {
 
     @Bean
-    CloudShell cloudShell(ClusterProperties cluster, EmbeddedCluster embeddedCluster, DistributedExecutor executor,
+    CloudShell cloudShell(ClusterProperties cluster, ServerGroups serverGroups, DistributedExecutor executor,
                           BreakdownHistory history) {
         LabDataFiles files = new LabDataFiles(cluster.dataDirectory().resolve("lab-data"),
                 new LabDataGenerator(LabDataGenerator.DEFAULT_SEED));
         CloudShellInternet internet = new CloudShellInternet(cluster.cloudShellAddress(), CloudShellInternet.labFiles(files, DatasetSize.LAB));
         return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet,
-                new PgJdbcBackend(new ServerGroupHosts(embeddedCluster), cluster.cloudShellAddress(),
-                        new ExecutorRoutes(embeddedCluster, executor, history)));
+                new PgJdbcBackend(new ServerGroupHosts(serverGroups), cluster.cloudShellAddress(),
+                        new ExecutorRoutes(serverGroups, executor, history)));
     }
 }

@@ -1,7 +1,7 @@
 package io.hyperscalelab.shell;
 
 import io.hyperscalelab.breakdown.BreakdownHistory;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.execution.ClusterTarget;
 import io.hyperscalelab.execution.DistributedExecutor;
@@ -22,11 +22,11 @@ import java.util.Optional;
  */
 public final class ExecutorRoutes implements StatementRoute.Opener {
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final DistributedExecutor executor;
     private final BreakdownHistory history;
 
-    public ExecutorRoutes(EmbeddedCluster cluster, DistributedExecutor executor, BreakdownHistory history) {
+    public ExecutorRoutes(ServerGroups cluster, DistributedExecutor executor, BreakdownHistory history) {
         this.cluster = cluster;
         this.executor = executor;
         this.history = history;

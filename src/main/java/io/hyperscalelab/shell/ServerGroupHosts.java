@@ -1,6 +1,6 @@
 package io.hyperscalelab.shell;
 
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.portal.AzureNames;
 import io.hyperscalelab.psql.HostDirectory;
 import java.net.InetSocketAddress;
@@ -17,9 +17,9 @@ public final class ServerGroupHosts implements HostDirectory {
 
     static final int PORTAL_PORT = 5432;
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
 
-    public ServerGroupHosts(EmbeddedCluster cluster) {
+    public ServerGroupHosts(ServerGroups cluster) {
         this.cluster = cluster;
     }
 

@@ -1,0 +1,61 @@
+package io.hyperscalelab.cluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The cluster behind the portal, as the portal, the query editor, the Cloud Shell and the lab panel
+ * use it: the server groups it holds, what each is doing, the changes the portal makes to them and
+ * connections as a group's learner. {@link EmbeddedCluster} runs the groups on this machine.
+ */
+public interface ServerGroups {
+
+    /** The fewest workers a group has, as Azure's form allows. */
+    int MIN_WORKERS = 2;
+    /** The most workers a group has, as Azure's form allows. */
+    int MAX_WORKERS = 20;
+
+    /** Every group, by name. */
+    List<ServerGroup> groups();
+
+    Optional<ServerGroup> group(String name);
+
+    /**
+     * Each node's status, coordinator first. While a group is being created its nodes follow
+     * the provisioning.
+     *
+     * @throws ClusterException when there is no such group
+     */
+    Map<ServerGroupNode, NodeStatus> status(String name);
+
+    /** The PostgreSQL major versions a new group can run, oldest first: the form's choices. */
+    List<Integer> availablePostgresVersions();
+
+    /** Which address stands for whom when connecting to a coordinator; see {@link SourceAddresses}. */
+    SourceAddresses sourceAddresses();
+
+    /** Creates a group as the spec says, or fails with a clear message and leaves nothing behind. */
+    ServerGroup create(ServerGroupSpec spec);
+
+    /** Removes the group and everything in it. */
+    void delete(String name);
+
+    /** Replaces who may connect to the group's coordinator; all of it applies, or nothing changes. */
+    ServerGroup replaceFirewall(String name, Firewall firewall);
+
+    /** A new password for the group's learner role, everywhere at once or nowhere. */
+    void resetAdminPassword(String name, String newPassword);
+
+    /** The learner's role and password, for running the learner's SQL as the learner. */
+    LearnerCredentials learnerCredentials(String name);
+
+    /**
+     * A connection to the group's coordinator as its learner role, judged by the group's firewall
+     * as one that comes from {@code sourceAddress}, with pgjdbc options of the caller's.
+     */
+    Connection learnerConnection(String name, String sourceAddress, Properties options) throws SQLException;
+}
