@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +98,29 @@ public class EmbeddedCluster implements ServerGroups, AutoCloseable {
     /** Builds the default version's node templates now rather than on the first create (a one-off ~2 s). */
     public void prepare() {
         versions.templates(versions.defaultVersion()).template(NodeRole.COORDINATOR);
+    }
+
+    @Override
+    public ClusterKind kind() {
+        return ClusterKind.EMBEDDED;
+    }
+
+    @Override
+    public String database() {
+        return ServerGroup.DATABASE;
+    }
+
+    @Override
+    public OptionalInt fixedWorkerCount() {
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<ServerGroup> groupOfLearner(int serverPort, String database, String user) {
+        if (!user.equals(ServerGroup.ADMIN_USERNAME) || !database.equals(ServerGroup.DATABASE)) {
+            return Optional.empty();
+        }
+        return groups.values().stream().filter(g -> g.coordinator().port() == serverPort).findFirst();
     }
 
     public List<ServerGroup> groups() {

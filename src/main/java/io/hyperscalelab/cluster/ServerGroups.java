@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
  * The cluster behind the portal, as the portal, the query editor, the Cloud Shell and the lab panel
  * use it: the server groups it holds, what each is doing, the changes the portal makes to them and
- * connections as a group's learner. {@link EmbeddedCluster} runs the groups on this machine.
+ * connections as a group's learner. {@link EmbeddedCluster} runs the groups on this machine;
+ * {@link RealCitusCluster} keeps them on a real Citus cluster. {@link ActiveCluster} is the one in use.
  */
 public interface ServerGroups {
 
@@ -18,6 +20,17 @@ public interface ServerGroups {
     int MIN_WORKERS = 2;
     /** The most workers a group has, as Azure's form allows. */
     int MAX_WORKERS = 20;
+
+    ClusterKind kind();
+
+    /** The database every group's coordinator serves the lab in. */
+    String database();
+
+    /**
+     * The worker count every group has when the cluster decides it (a real Citus cluster has the
+     * workers it has); empty when a group gets the count its form asks for.
+     */
+    OptionalInt fixedWorkerCount();
 
     /** Every group, by name. */
     List<ServerGroup> groups();
@@ -58,4 +71,11 @@ public interface ServerGroups {
      * as one that comes from {@code sourceAddress}, with pgjdbc options of the caller's.
      */
     Connection learnerConnection(String name, String sourceAddress, Properties options) throws SQLException;
+
+    /**
+     * The group a connection belongs to when it is the group's learner role on the group's
+     * coordinator database, judged by what the server says of it: the port it listens on, the
+     * database and the role. Empty for any other connection.
+     */
+    Optional<ServerGroup> groupOfLearner(int serverPort, String database, String user);
 }

@@ -2,6 +2,7 @@ package io.hyperscalelab.execution;
 
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.LearnerCredentials;
 import io.hyperscalelab.cluster.PlainPostgres;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupNode;
@@ -49,7 +50,7 @@ final class LabCluster implements AutoCloseable {
     }
 
     ClusterTarget target() {
-        return ClusterTarget.forGroup(cluster, group.name(), PASSWORD);
+        return ClusterTarget.forGroup(cluster, group.name(), new LearnerCredentials("citus", PASSWORD));
     }
 
     ExecutionSession session() throws SQLException {
