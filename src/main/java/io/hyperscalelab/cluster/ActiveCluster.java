@@ -91,8 +91,8 @@ public final class ActiveCluster implements ServerGroups, AutoCloseable {
     }
 
     @Override
-    public String database() {
-        return current.database();
+    public LearnerEndpoint learnerEndpoint(String name) {
+        return current.learnerEndpoint(name);
     }
 
     @Override

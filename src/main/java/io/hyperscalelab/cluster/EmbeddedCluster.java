@@ -106,8 +106,10 @@ public class EmbeddedCluster implements ServerGroups, AutoCloseable {
     }
 
     @Override
-    public String database() {
-        return ServerGroup.DATABASE;
+    public LearnerEndpoint learnerEndpoint(String name) {
+        ServerGroupNode coordinator = existing(name).coordinator();
+        return new LearnerEndpoint(coordinator.host(), coordinator.port(), ServerGroup.DATABASE, ServerGroup.ADMIN_USERNAME,
+                "require");
     }
 
     @Override

@@ -93,9 +93,13 @@ public final class RealCitusCluster implements ServerGroups, AutoCloseable {
         return ClusterKind.REAL_CITUS;
     }
 
+    /** The group's own role on the coordinator's database, with the TLS the portal's URL asks for. */
     @Override
-    public String database() {
-        return url.database();
+    public LearnerEndpoint learnerEndpoint(String name) {
+        if (group(name).isEmpty()) {
+            throw new ClusterException("There is no server group named " + name + ".");
+        }
+        return new LearnerEndpoint(url.host(), url.port(), url.database(), name, url.parameters().getOrDefault("sslmode", "prefer"));
     }
 
     @Override

@@ -23,8 +23,8 @@ public interface ServerGroups {
 
     ClusterKind kind();
 
-    /** The database every group's coordinator serves the lab in. */
-    String database();
+    /** Where and as whom a group's learner connects; the group must exist. */
+    LearnerEndpoint learnerEndpoint(String name);
 
     /**
      * The worker count every group has when the cluster decides it (a real Citus cluster has the

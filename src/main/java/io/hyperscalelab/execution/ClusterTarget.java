@@ -2,6 +2,7 @@ package io.hyperscalelab.execution;
 
 import io.hyperscalelab.cluster.ClusterKind;
 import io.hyperscalelab.cluster.LearnerCredentials;
+import io.hyperscalelab.cluster.LearnerEndpoint;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupNode;
 import io.hyperscalelab.cluster.ServerGroups;
@@ -39,8 +40,8 @@ public record ClusterTarget(String host, int port, String database, String user,
         for (ServerGroupNode node : group.nodes()) {
             names.put(node.host() + ":" + node.port(), node.name());
         }
-        ServerGroupNode coordinator = group.coordinator();
-        return new ClusterTarget(coordinator.host(), coordinator.port(), cluster.database(), learner.username(),
+        LearnerEndpoint endpoint = cluster.learnerEndpoint(groupName);
+        return new ClusterTarget(endpoint.host(), endpoint.port(), endpoint.database(), learner.username(),
                 learner.password(), names, "hyperscale-lab",
                 cluster.kind() == ClusterKind.REAL_CITUS);
     }

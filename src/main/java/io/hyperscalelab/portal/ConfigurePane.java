@@ -12,7 +12,9 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.hyperscalelab.cluster.ServerGroups;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -26,6 +28,7 @@ final class ConfigurePane extends Blade {
             IntStream.rangeClosed(ServerGroups.MIN_WORKERS, ServerGroups.MAX_WORKERS).boxed().toList();
 
     private ComputeConfiguration draft = ComputeConfiguration.labDefault();
+    private final IntFunction<Optional<String>> workerCountNote;
     private final RadioButtonGroup<ComputeTier> tier = new RadioButtonGroup<>();
     private final Div workerCountRow = new Div();
     private final Slider workerCountSlider;
@@ -45,8 +48,13 @@ final class ConfigurePane extends Blade {
     private final Div costLines = new Div();
     private final Span monthlyCost = new Span();
 
-    ConfigurePane(List<Crumb> crumbs, Consumer<ComputeConfiguration> onSave, Runnable onDiscard) {
+    /**
+     * @param workerCountNote what to say beside a worker count (see {@link ServerGroupFormRules#workerCountNote})
+     */
+    ConfigurePane(List<Crumb> crumbs, IntFunction<Optional<String>> workerCountNote, Consumer<ComputeConfiguration> onSave,
+                  Runnable onDiscard) {
         super("Configure", "Hyperscale (Citus) server group", crumbs);
+        this.workerCountNote = workerCountNote;
         addClassName("configure-pane");
         setId("configure-pane");
 
@@ -214,6 +222,7 @@ final class ConfigurePane extends Blade {
         tier.setErrorMessage(tierProblem ? problem : null);
         workerCount.setInvalid(problem != null && !tierProblem);
         workerCount.setErrorMessage(tierProblem ? null : problem);
+        workerCount.setHelperText(workerCountNote.apply(draft.workerCount()).orElse(null));
 
         costLines.removeAll();
         for (MonthlyCostEstimate.Line line : MonthlyCostEstimate.lines(draft)) {

@@ -58,7 +58,8 @@ public class ServerGroupProvisioner implements DisposableBean {
 
     /** The form's rules as they stand now: names taken, versions shipped, resource groups. */
     public ServerGroupFormRules rules() {
-        return new ServerGroupFormRules(this::nameTaken, availableVersions(), resources.resourceGroups());
+        return new ServerGroupFormRules(this::nameTaken, availableVersions(), resources.resourceGroups(),
+                cluster.fixedWorkerCount());
     }
 
     public boolean nameTaken(String serverGroupName) {
