@@ -24,7 +24,7 @@ import java.util.List;
  * tables, indexes and the same generated rows: the server group loaded shard by shard, plain
  * PostgreSQL by COPY. A test class builds one and shares it.
  */
-final class LabCluster implements AutoCloseable {
+final class LabCluster implements DifferentialLab {
 
     static final String PASSWORD = "Lab-Passw0rd!";
 
@@ -53,17 +53,18 @@ final class LabCluster implements AutoCloseable {
         return ClusterTarget.forGroup(cluster, group.name(), new LearnerCredentials("citus", PASSWORD));
     }
 
-    ExecutionSession session() throws SQLException {
+    @Override
+    public ExecutionSession session() throws SQLException {
         return executor.openSession(target());
     }
 
-    /** The learner's role on the coordinator over plain JDBC, as psql would connect. */
-    Connection coordinator() throws SQLException {
+    @Override
+    public Connection coordinator() throws SQLException {
         return DriverManager.getConnection(cluster.jdbcUrl(group.name()), "citus", PASSWORD);
     }
 
-    /** Plain PostgreSQL as its superuser; a plain Statement gets every value in the server's text form. */
-    Connection plainPostgres() throws SQLException {
+    @Override
+    public Connection plainPostgres() throws SQLException {
         return plain.connect();
     }
 
@@ -75,8 +76,8 @@ final class LabCluster implements AutoCloseable {
         return group.workers();
     }
 
-    /** Runs statements on both sides, the server group through the executor. */
-    void onBoth(String... statements) throws Exception {
+    @Override
+    public void onBoth(String... statements) throws Exception {
         try (ExecutionSession session = session(); Connection plainConnection = plainPostgres();
              Statement plainStatement = plainConnection.createStatement()) {
             for (String sql : statements) {
@@ -113,6 +114,11 @@ final class LabCluster implements AutoCloseable {
         try (Connection c = superuser(node)) {
             return Long.parseLong(SqlRows.value(c, "SELECT count(*) FROM pg_stat_activity WHERE " + condition));
         }
+    }
+
+    @Override
+    public boolean realCitus() {
+        return false;
     }
 
     static List<List<String>> rows(Connection connection, String sql) throws SQLException {
