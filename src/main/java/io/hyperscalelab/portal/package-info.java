@@ -12,6 +12,9 @@
  * Azure notification ({@link io.hyperscalelab.portal.PortalNotification}), and statuses reach the
  * browser by server push ({@link io.hyperscalelab.portal.LiveUpdates}).
  *
+ * <p>Portal settings ({@link io.hyperscalelab.portal.SettingsView}) show which cluster the groups live
+ * on and the health of a configured real Citus cluster.
+ *
  * <p>The query editor runs a learner's statements through the distributed executor in a session of
  * its own ({@link io.hyperscalelab.portal.QueryEditorSession}), off the UI thread, and shows how
  * each ran ({@link io.hyperscalelab.portal.BreakdownPanel}).
