@@ -15,7 +15,6 @@ import io.hyperscalelab.load.LabTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
@@ -71,16 +70,6 @@ final class CitusLab implements DifferentialLab {
         Properties options = new Properties();
         options.setProperty("preferQueryMode", "simple");
         return cluster.learnerConnection(group, SourceAddresses.LEARNER_MACHINE, options);
-    }
-
-    @Override
-    public void onBoth(String... statements) throws Exception {
-        try (LearnerSession session = session(); Connection reference = plainPostgres(); Statement s = reference.createStatement()) {
-            for (String sql : statements) {
-                session.execute(sql);
-                s.execute(sql);
-            }
-        }
     }
 
     @Override

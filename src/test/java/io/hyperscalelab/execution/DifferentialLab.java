@@ -2,6 +2,7 @@ package io.hyperscalelab.execution;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** A server group and one plain PostgreSQL with the lab's tables and the same rows, for {@link LabDifferentialSuite}. */
 interface DifferentialLab extends AutoCloseable {
@@ -16,7 +17,14 @@ interface DifferentialLab extends AutoCloseable {
     Connection coordinator() throws SQLException;
 
     /** Runs statements on both sides, the group's through a learner session. */
-    void onBoth(String... statements) throws Exception;
+    default void onBoth(String... statements) throws Exception {
+        try (LearnerSession session = session(); Connection plain = plainPostgres(); Statement s = plain.createStatement()) {
+            for (String sql : statements) {
+                session.execute(sql);
+                s.execute(sql);
+            }
+        }
+    }
 
     /** Whether Citus itself runs the group's statements (real Citus) rather than the portal's executor. */
     boolean realCitus();

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -74,17 +73,6 @@ final class LabCluster implements DifferentialLab {
 
     List<ServerGroupNode> workers() {
         return group.workers();
-    }
-
-    @Override
-    public void onBoth(String... statements) throws Exception {
-        try (ExecutionSession session = session(); Connection plainConnection = plainPostgres();
-             Statement plainStatement = plainConnection.createStatement()) {
-            for (String sql : statements) {
-                session.execute(sql);
-                plainStatement.execute(sql);
-            }
-        }
     }
 
     private void load(DatasetSize size) throws Exception {
