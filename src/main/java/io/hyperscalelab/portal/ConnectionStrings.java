@@ -34,13 +34,6 @@ public final class ConnectionStrings {
         return coordinator.host() + ":" + coordinator.port();
     }
 
-    /** The embedded group's coordinator: database and role {@code citus}, TLS required. */
-    public static List<Entry> of(ServerGroup group) {
-        ServerGroupNode coordinator = group.coordinator();
-        return of(new LearnerEndpoint(coordinator.host(), coordinator.port(), ServerGroup.DATABASE, ServerGroup.ADMIN_USERNAME,
-                "require"));
-    }
-
     public static List<Entry> of(LearnerEndpoint endpoint) {
         String host = endpoint.host();
         int port = endpoint.port();
