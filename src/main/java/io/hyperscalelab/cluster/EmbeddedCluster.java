@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,10 +43,8 @@ import org.slf4j.LoggerFactory;
  * says which loopback address stands for the learner's machine, the Cloud Shell and the portal's
  * own services.
  */
-public class EmbeddedCluster implements AutoCloseable {
+public class EmbeddedCluster implements ServerGroups, AutoCloseable {
 
-    public static final int MIN_WORKERS = 2;
-    public static final int MAX_WORKERS = 20;
     /** How many ports a new node tries when other processes take them as it starts. */
     static final int PORT_ATTEMPTS = 5;
     private static final String PORT_SETTING = "port = ";
@@ -111,6 +110,31 @@ public class EmbeddedCluster implements AutoCloseable {
     /** Builds the default version's node templates now rather than on the first create (a one-off ~2 s). */
     public void prepare() {
         versions.templates(versions.defaultVersion()).template(NodeRole.COORDINATOR);
+    }
+
+    @Override
+    public ClusterKind kind() {
+        return ClusterKind.EMBEDDED;
+    }
+
+    @Override
+    public LearnerEndpoint learnerEndpoint(String name) {
+        ServerGroupNode coordinator = existing(name).coordinator();
+        return new LearnerEndpoint(coordinator.host(), coordinator.port(), ServerGroup.DATABASE, ServerGroup.ADMIN_USERNAME,
+                "require");
+    }
+
+    @Override
+    public OptionalInt fixedWorkerCount() {
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<ServerGroup> groupOfLearner(int serverPort, String database, String user) {
+        if (!user.equals(ServerGroup.ADMIN_USERNAME) || !database.equals(ServerGroup.DATABASE)) {
+            return Optional.empty();
+        }
+        return groups.values().stream().filter(g -> g.coordinator().port() == serverPort).findFirst();
     }
 
     public List<ServerGroup> groups() {
@@ -385,6 +409,7 @@ public class EmbeddedCluster implements AutoCloseable {
      * Records that the learner works with the group (a blade of it is open, say); a group stopped
      * for idleness starts again in the background, its nodes "Starting" meanwhile.
      */
+    @Override
     public void touch(String name) {
         activity.record(name);
         if (idleStopped.contains(name) && !executor.isShutdown()) {
@@ -403,6 +428,7 @@ public class EmbeddedCluster implements AutoCloseable {
      * starts it and returns once it accepts connections: what every connection the product
      * makes for a learner calls first. A group stopped on purpose stays stopped.
      */
+    @Override
     public void wake(String name) {
         activity.record(name);
         if (!idleStopped.contains(name)) {

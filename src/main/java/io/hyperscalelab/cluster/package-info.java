@@ -1,5 +1,11 @@
 /**
- * Server groups: a coordinator and N worker PostgreSQL servers that this machine really runs,
+ * Server groups, behind one interface, {@link io.hyperscalelab.cluster.ServerGroups}, that the portal,
+ * the query editor, the Cloud Shell and the lab panel use. {@link io.hyperscalelab.cluster.ActiveCluster}
+ * is the one in use: the real Citus cluster {@code hyperscale.citus.url} names
+ * ({@link io.hyperscalelab.cluster.RealCitusCluster}: each group a role and a schema on its coordinator,
+ * checked by {@link io.hyperscalelab.cluster.CitusProbe}) when it can be used, else the embedded cluster.
+ *
+ * <p>{@link io.hyperscalelab.cluster.EmbeddedCluster}: a coordinator and N worker PostgreSQL servers that this machine really runs,
  * from the PostgreSQL binaries on Maven Central (17 or 18, see {@link io.hyperscalelab.cluster.PostgresBinaries}),
  * with Citus' SQL interface installed on the coordinator. Owns their processes, data directories,
  * ports, lifecycle and statuses, and who may connect to them.

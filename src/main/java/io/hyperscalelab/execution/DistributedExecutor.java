@@ -51,6 +51,19 @@ public final class DistributedExecutor implements AutoCloseable {
         return new ExecutionSession(target, new CoordinatorSession(coordinator), options, parser, runner);
     }
 
+    /**
+     * The session a learner connection gets, whichever cluster is behind it: on the embedded
+     * cluster this executor distributes the statements ({@link #openSession(ClusterTarget, Connection)});
+     * on a real Citus cluster ({@link ClusterTarget#citus()}) they go to Citus as they are, with
+     * breakdowns from Citus' own EXPLAIN ({@link CitusSession}). Owns the connection either way.
+     */
+    public LearnerSession openLearnerSession(ClusterTarget target, Connection coordinator) throws SQLException {
+        if (target.citus()) {
+            return new CitusSession(target, coordinator, parser, options.resultLimit());
+        }
+        return openSession(target, coordinator);
+    }
+
     public ExecutorOptions options() {
         return options;
     }

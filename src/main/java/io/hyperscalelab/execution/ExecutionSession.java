@@ -3,6 +3,7 @@ package io.hyperscalelab.execution;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.postgresql.core.Field;
 import org.postgresql.core.Tuple;
@@ -16,11 +17,7 @@ import org.postgresql.core.Tuple;
  * <p>One statement runs at a time; {@link #cancel()} may be called from another thread and
  * stops it everywhere it runs.
  */
-public final class ExecutionSession implements AutoCloseable {
-
-    /** pgjdbc closes a connection whose result outgrew its limit; the learner's session goes with it. */
-    private static final String COORDINATOR_LOST = "The connection to the coordinator was closed with it: the session's "
-            + "settings, temporary tables and any open transaction are gone.";
+public final class ExecutionSession implements LearnerSession {
 
     private final ClusterTarget target;
     private final StatementParser parser;
@@ -48,19 +45,15 @@ public final class ExecutionSession implements AutoCloseable {
      *
      * @throws StatementException PostgreSQL's error, with the position in {@code text}
      */
+    @Override
     public synchronized ExecutionResult execute(String text) throws StatementException {
         long start = System.nanoTime();
         cancellation.reset();
-        List<SqlScript.Piece> pieces = SqlScript.split(text);
-        if (pieces.size() > 1) {
-            throw new StatementException("cannot run " + pieces.size() + " statements at once", "42601", null,
-                    "Run one statement at a time; the second one starts here.", pieces.get(1).offset() + 1, null, null);
+        Optional<SqlScript.Piece> only = SqlScript.onlyStatement(text);
+        if (only.isEmpty()) {
+            return ExecutionResult.EMPTY;
         }
-        if (pieces.isEmpty()) {
-            return new ExecutionResult(new StatementResult("", List.of(), List.of(), 0, List.of()),
-                    Breakdown.of(ExecutionPath.COORDINATOR, "empty statement", List.of(), 0, 0));
-        }
-        SqlScript.Piece piece = pieces.get(0);
+        SqlScript.Piece piece = only.get();
         try {
             return run(parser.parse(piece.sql()), start);
         } catch (StatementException e) {
@@ -71,6 +64,7 @@ public final class ExecutionSession implements AutoCloseable {
     }
 
     /** Stops the running statement on the coordinator and on every worker; a no-op when idle. */
+    @Override
     public void cancel() {
         cancellation.request();
         coordinator.cancel();
@@ -158,9 +152,10 @@ public final class ExecutionSession implements AutoCloseable {
             try {
                 merged = coordinator.internal(MergeQuery.sql(spec, run.fields(), run.typeNames(), rows));
             } catch (SQLException e) {
-                throw ResultLimit.hit(e) ? limit.exceeded(COORDINATOR_LOST, e) : StatementException.fromServer(e, false, null);
+                throw ResultLimit.hit(e) ? limit.exceeded(ResultLimit.SESSION_LOST, e) : StatementException.fromServer(e, false, null);
             }
-            return result(merged, merged.tuples(), columns(merged.fields(), coordinatorTypes(merged.fields())));
+            return result(merged, merged.tuples(), StatementResults.columns(merged.fields(),
+                    StatementResults.typeNames(coordinator.connection(), merged.fields())));
         }
         List<Tuple> rows = new ArrayList<>();
         long skip = spec.offset();
@@ -174,7 +169,7 @@ public final class ExecutionSession implements AutoCloseable {
             }
         }
         WireResult first = run.outcomes().get(0).result();
-        return result(first, rows, columns(run.fields(), run.typeNames()));
+        return result(first, rows, StatementResults.columns(run.fields(), run.typeNames()));
     }
 
     private static StatementResult result(WireResult wire, List<Tuple> tuples, List<ResultColumn> columns) {
@@ -187,30 +182,6 @@ public final class ExecutionSession implements AutoCloseable {
             rows.add(row);
         }
         return new StatementResult("SELECT " + rows.size(), columns, rows, 0, Notices.of(wire.notices()));
-    }
-
-    private static List<ResultColumn> columns(Field[] fields, List<String> typeNames) {
-        List<ResultColumn> columns = new ArrayList<>();
-        if (fields == null) {
-            return columns;
-        }
-        for (int i = 0; i < fields.length && i < typeNames.size(); i++) {
-            String type = typeNames.get(i);
-            columns.add(new ResultColumn(fields[i].getColumnLabel(), type.startsWith("\"") && type.endsWith("\"")
-                    ? type.substring(1, type.length() - 1) : type));
-        }
-        return columns;
-    }
-
-    private List<String> coordinatorTypes(Field[] fields) throws SQLException {
-        List<String> names = new ArrayList<>();
-        if (fields != null) {
-            var types = coordinator.connection().unwrap(org.postgresql.core.BaseConnection.class).getTypeInfo();
-            for (Field field : fields) {
-                names.add(types.getPGType(field.getOID()));
-            }
-        }
-        return names;
     }
 
     private static List<TaskBreakdown> tasks(TaskRunner.Run run) {
@@ -232,14 +203,11 @@ public final class ExecutionSession implements AutoCloseable {
                 throw new StatementException("canceling statement due to user request", "57014");
             }
             if (ResultLimit.hit(e)) {
-                throw limit.exceeded(COORDINATOR_LOST, e);
+                throw limit.exceeded(ResultLimit.SESSION_LOST, e);
             }
             throw StatementException.fromServer(e, true, null);
         }
-        WireResult wire = ran.result();
-        List<ResultColumn> columns = columns(wire.fields(), coordinatorTypes(wire.fields()));
-        StatementResult result = new StatementResult(wire.commandTag(), columns, wire.textRows(), wire.updateCount(),
-                Notices.of(wire.notices()));
+        StatementResult result = StatementResults.of(coordinator.connection(), ran.result());
         Breakdown breakdown = PlanBreakdown.of(coordinator, target, ran.planJson(), reason, millisSince(start));
         return new ExecutionResult(result, breakdown);
     }

@@ -10,6 +10,10 @@ import java.sql.SQLException;
  */
 record ResultLimit(long bytes) {
 
+    /** What went with a coordinator connection that outgrew its limit: pgjdbc closes it. */
+    static final String SESSION_LOST = "The connection to the coordinator was closed with it: the session's "
+            + "settings, temporary tables and any open transaction are gone.";
+
     private static final String PGJDBC_MARK = "maxResultBuffer";
 
     static ResultLimit megabytes(int megabytes) {

@@ -3,6 +3,7 @@ package io.hyperscalelab.execution;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
 import net.sf.jsqlparser.parser.SimpleCharStream;
 import net.sf.jsqlparser.parser.StringProvider;
@@ -33,6 +34,19 @@ public final class SqlScript {
         } catch (RuntimeException | Error e) {
             return true; // not lexable here: the server will judge it
         }
+    }
+
+    /**
+     * The one statement a learner ran (a trailing semicolon is fine), or empty for none; two
+     * statements are refused, so that nothing runs that the learner did not see as one statement.
+     */
+    static Optional<Piece> onlyStatement(String text) throws StatementException {
+        List<Piece> pieces = split(text);
+        if (pieces.size() > 1) {
+            throw new StatementException("cannot run " + pieces.size() + " statements at once", "42601", null,
+                    "Run one statement at a time; the second one starts here.", pieces.get(1).offset() + 1, null, null);
+        }
+        return pieces.stream().findFirst();
     }
 
     /** The script's statements in order; blank ones (stray semicolons, comments only) are left out. */

@@ -7,7 +7,11 @@
  * right. Every statement comes back with its {@link io.hyperscalelab.execution.Breakdown}:
  * the tasks, the workers and the time each took.
  *
- * <p>Entry point: {@link io.hyperscalelab.execution.DistributedExecutor#openSession}, one
- * {@link io.hyperscalelab.execution.ExecutionSession} per learner connection.
+ * <p>Entry point: {@link io.hyperscalelab.execution.DistributedExecutor#openLearnerSession}, one
+ * {@link io.hyperscalelab.execution.LearnerSession} per learner connection: an
+ * {@link io.hyperscalelab.execution.ExecutionSession} on the embedded cluster, a
+ * {@link io.hyperscalelab.execution.CitusSession} on real Citus, where statements go to Citus as they
+ * are and the breakdown is read from Citus' own EXPLAIN ({@link io.hyperscalelab.execution.CitusJsonPlanParser},
+ * {@link io.hyperscalelab.execution.CitusTextPlanParser}, {@link io.hyperscalelab.execution.CitusPlanBreakdown}).
  */
 package io.hyperscalelab.execution;

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroupNode;
 import io.hyperscalelab.security.DeploymentId;
 import java.util.Optional;
@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  */
 class EnvironmentDetailsTab extends Div {
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
 
-    EnvironmentDetailsTab(Optional<LabSession> session, EmbeddedCluster cluster, Supplier<Optional<String>> startLab) {
+    EnvironmentDetailsTab(Optional<LabSession> session, ServerGroups cluster, Supplier<Optional<String>> startLab) {
         this.cluster = cluster;
         addClassName("environment-details");
         if (session.isEmpty()) {

@@ -10,7 +10,7 @@ import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.UIScope;
 import io.hyperscalelab.breakdown.BreakdownHistory;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.lab.check.LabCheckRunner;
 import io.hyperscalelab.lab.check.LabSteps;
 import io.hyperscalelab.security.Account;
@@ -35,14 +35,14 @@ public class LabPanel extends Aside {
     private final LabGuide guide;
     private final LabProgress progress;
     private final LabLaunches launches;
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final LabCheckRunner checkRunner;
     private final LabSteps steps;
     private final BreakdownHistory history;
     private final SignedInAccount signedIn;
 
     LabPanel(LabProperties properties, LabGuide guide, LabProgress progress, LabLaunches launches, LabSessions sessions,
-             EmbeddedCluster cluster, LabCheckRunner checkRunner, LabSteps steps, BreakdownHistory history,
+             ServerGroups cluster, LabCheckRunner checkRunner, LabSteps steps, BreakdownHistory history,
              SignedInAccount signedIn) {
         this.properties = properties;
         this.guide = guide;

@@ -16,8 +16,14 @@ import java.util.Optional;
  */
 record DistributedTable(String name, String keyColumn, int keyField, List<ShardPlacement> shards) {
 
-    /** Reads the coordinator's metadata; empty when the table is not distributed by an integer column. */
+    /**
+     * Reads the coordinator's metadata; empty when the table is not distributed by an integer
+     * column, or when the coordinator is no embedded one (real Citus routes a COPY itself).
+     */
     static Optional<DistributedTable> read(Connection coordinator, String table) throws SQLException {
+        if (!hasShardMap(coordinator)) {
+            return Optional.empty();
+        }
         String keyColumn;
         int keyField;
         try (PreparedStatement ps = coordinator.prepareStatement("""
@@ -55,5 +61,13 @@ record DistributedTable(String name, String keyColumn, int keyField, List<ShardP
             }
         }
         return Optional.of(new DistributedTable(table, keyColumn, keyField, List.copyOf(shards)));
+    }
+
+    /** The embedded cluster's map of shards to their tables on the workers, which real Citus has not. */
+    private static boolean hasShardMap(Connection coordinator) throws SQLException {
+        try (PreparedStatement ps = coordinator.prepareStatement("SELECT to_regclass('citus_internal.shard_relation') IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 }

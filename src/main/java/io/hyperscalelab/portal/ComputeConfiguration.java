@@ -1,6 +1,6 @@
 package io.hyperscalelab.portal;
 
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ public record ComputeConfiguration(ComputeTier tier, int workerCount, int worker
 
     /** What the pane shows before the learner touches it: the lab says to leave it unchanged. */
     public static ComputeConfiguration labDefault() {
-        return new ComputeConfiguration(ComputeTier.STANDARD, EmbeddedCluster.MIN_WORKERS, 4, 512, 4, 512, false);
+        return new ComputeConfiguration(ComputeTier.STANDARD, ServerGroups.MIN_WORKERS, 4, 512, 4, 512, false);
     }
 
     /** The same choices in another tier, each size moved to the nearest one that tier offers. */
@@ -38,8 +38,8 @@ public record ComputeConfiguration(ComputeTier tier, int workerCount, int worker
             return Optional.of("Basic tier is not available in this lab: its single node has no workers to "
                     + "distribute tables to. Choose Standard tier in Configure server group.");
         }
-        if (workerCount < EmbeddedCluster.MIN_WORKERS || workerCount > EmbeddedCluster.MAX_WORKERS) {
-            return Optional.of("A server group has " + EmbeddedCluster.MIN_WORKERS + " to " + EmbeddedCluster.MAX_WORKERS
+        if (workerCount < ServerGroups.MIN_WORKERS || workerCount > ServerGroups.MAX_WORKERS) {
+            return Optional.of("A server group has " + ServerGroups.MIN_WORKERS + " to " + ServerGroups.MAX_WORKERS
                     + " worker nodes.");
         }
         if (!tier.vCores().contains(workerVCores) || !tier.vCores().contains(coordinatorVCores)

@@ -10,9 +10,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -23,9 +25,10 @@ import java.util.stream.IntStream;
 final class ConfigurePane extends Blade {
 
     private static final List<Integer> WORKER_COUNTS =
-            IntStream.rangeClosed(EmbeddedCluster.MIN_WORKERS, EmbeddedCluster.MAX_WORKERS).boxed().toList();
+            IntStream.rangeClosed(ServerGroups.MIN_WORKERS, ServerGroups.MAX_WORKERS).boxed().toList();
 
     private ComputeConfiguration draft = ComputeConfiguration.labDefault();
+    private final IntFunction<Optional<String>> workerCountNote;
     private final RadioButtonGroup<ComputeTier> tier = new RadioButtonGroup<>();
     private final Div workerCountRow = new Div();
     private final Slider workerCountSlider;
@@ -45,8 +48,13 @@ final class ConfigurePane extends Blade {
     private final Div costLines = new Div();
     private final Span monthlyCost = new Span();
 
-    ConfigurePane(List<Crumb> crumbs, Consumer<ComputeConfiguration> onSave, Runnable onDiscard) {
+    /**
+     * @param workerCountNote what to say beside a worker count (see {@link ServerGroupFormRules#workerCountNote})
+     */
+    ConfigurePane(List<Crumb> crumbs, IntFunction<Optional<String>> workerCountNote, Consumer<ComputeConfiguration> onSave,
+                  Runnable onDiscard) {
         super("Configure", "Hyperscale (Citus) server group", crumbs);
+        this.workerCountNote = workerCountNote;
         addClassName("configure-pane");
         setId("configure-pane");
 
@@ -71,8 +79,8 @@ final class ConfigurePane extends Blade {
                         draft.coordinatorStorageGiB())));
         workerCount.setId("worker-count");
         workerCount.setAriaLabel("Worker node count");
-        workerCount.setMin(EmbeddedCluster.MIN_WORKERS);
-        workerCount.setMax(EmbeddedCluster.MAX_WORKERS);
+        workerCount.setMin(ServerGroups.MIN_WORKERS);
+        workerCount.setMax(ServerGroups.MAX_WORKERS);
         workerCount.setStepButtonsVisible(true);
         workerCount.setManualValidation(true);
         workerCount.setSuffixComponent(new Span("nodes"));
@@ -83,7 +91,7 @@ final class ConfigurePane extends Blade {
                         draft.coordinatorStorageGiB()));
             }
         });
-        Paragraph moreNodes = new Paragraph("If you need more than " + EmbeddedCluster.MAX_WORKERS + " nodes, contact us.");
+        Paragraph moreNodes = new Paragraph("If you need more than " + ServerGroups.MAX_WORKERS + " nodes, contact us.");
         moreNodes.addClassName("hint");
         workerCountRow.add(new FormRow("Worker node count", false, null, sliderWithBox(workerCountSlider, workerCount))
                 .below(moreNodes));
@@ -187,7 +195,7 @@ final class ConfigurePane extends Blade {
         tier.setValue(draft.tier());
         workerCountRow.setVisible(standard);
         coordinatorSection.setVisible(standard);
-        if (draft.workerCount() >= EmbeddedCluster.MIN_WORKERS && draft.workerCount() <= EmbeddedCluster.MAX_WORKERS) {
+        if (draft.workerCount() >= ServerGroups.MIN_WORKERS && draft.workerCount() <= ServerGroups.MAX_WORKERS) {
             workerCountSlider.setValue(draft.workerCount());
         }
         workerCount.setValue(draft.workerCount());
@@ -214,6 +222,7 @@ final class ConfigurePane extends Blade {
         tier.setErrorMessage(tierProblem ? problem : null);
         workerCount.setInvalid(problem != null && !tierProblem);
         workerCount.setErrorMessage(tierProblem ? null : problem);
+        workerCount.setHelperText(workerCountNote.apply(draft.workerCount()).orElse(null));
 
         costLines.removeAll();
         for (MonthlyCostEstimate.Line line : MonthlyCostEstimate.lines(draft)) {

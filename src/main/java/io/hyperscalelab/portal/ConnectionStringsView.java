@@ -8,7 +8,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
+import io.hyperscalelab.cluster.LearnerEndpoint;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public class ConnectionStringsView extends ServerGroupBlade {
 
     private final List<Span> feedback = new ArrayList<>();
 
-    public ConnectionStringsView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups) {
+    public ConnectionStringsView(ServerGroups cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups) {
         super("Connection strings", cluster, resources, visibleGroups);
         addClassName("connection-strings-view");
     }
@@ -45,18 +46,19 @@ public class ConnectionStringsView extends ServerGroupBlade {
     @Override
     protected void build(ServerGroup group, ServerGroupForm details, Div main) {
         feedback.clear();
+        LearnerEndpoint endpoint = cluster.learnerEndpoint(group.name());
         Div note = new Div(VaadinIcon.INFO_CIRCLE_O.create(), new Span("The system doesn't store your plaintext password "
                 + "and so can't display it for you in the connection string. Replace " + ConnectionStrings.PASSWORD_PLACEHOLDER
-                + " with the password of " + ServerGroup.ADMIN_USERNAME + "."));
+                + " with the password of " + endpoint.username() + "."));
         note.addClassName("info-box");
         note.setId("password-note");
         Div entries = new Div();
         entries.addClassName("connection-strings");
-        for (ConnectionStrings.Entry entry : ConnectionStrings.of(group)) {
+        for (ConnectionStrings.Entry entry : ConnectionStrings.of(endpoint)) {
             entries.add(row(entry));
         }
         main.add(note, new Paragraph("Connect to the coordinator " + AzureNames.fqdn(AzureNames.coordinator(group.name()))
-                + " at " + ConnectionStrings.endpoint(group) + ", over TLS."), entries);
+                + " at " + endpoint.address() + (endpoint.sslMode().equals("require") ? ", over TLS." : ".")), entries);
     }
 
     private Div row(ConnectionStrings.Entry entry) {

@@ -18,7 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -44,7 +44,7 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
 
     private final ServerGroupProvisioner provisioner;
     private final VisibleServerGroups visibleGroups;
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final Div statusLine = new Div();
     private final Div failure = new Div();
     private final Grid<NodeRow> nodes = table("deployment-nodes");
@@ -56,7 +56,7 @@ public class DeploymentView extends Blade implements BeforeEnterObserver, HasDyn
         return new RouteParameters(DEPLOYMENT, deploymentName);
     }
 
-    public DeploymentView(ServerGroupProvisioner provisioner, EmbeddedCluster cluster, VisibleServerGroups visibleGroups,
+    public DeploymentView(ServerGroupProvisioner provisioner, ServerGroups cluster, VisibleServerGroups visibleGroups,
                           LiveUpdates liveUpdates) {
         super("Deployment", "Deployment", List.of(Crumb.home()));
         this.provisioner = provisioner;

@@ -14,7 +14,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.Route;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
+import io.hyperscalelab.cluster.ClusterKind;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
@@ -53,7 +54,7 @@ public class NetworkingView extends ServerGroupBlade implements BeforeLeaveObser
     private Firewall saved;
     private boolean saving;
 
-    public NetworkingView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups, ServerGroupProvisioner provisioner) {
+    public NetworkingView(ServerGroups cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups, ServerGroupProvisioner provisioner) {
         super("Networking", cluster, resources, visibleGroups);
         this.provisioner = provisioner;
         addClassName("networking-view");
@@ -78,6 +79,12 @@ public class NetworkingView extends ServerGroupBlade implements BeforeLeaveObser
                 + "environments may not report the actual public-facing IP address needed to access your coordinator node. "
                 + "Contact your network administrator if adding your IP address does not allow access to your server."));
         info.addClassName("info-box");
+        if (cluster.kind() == ClusterKind.REAL_CITUS) {
+            Span kept = new Span(" This server group is on a real Citus cluster, which decides itself who may connect (its "
+                    + "pg_hba.conf, or Azure's firewall): the rules below are kept with the group, not put in force.");
+            kept.setId("networking-not-enforced");
+            info.add(kept);
+        }
 
         allowAzureServices = new RadioButtonGroup<>();
         allowAzureServices.setId("allow-azure-services");

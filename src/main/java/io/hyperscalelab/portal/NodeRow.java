@@ -1,10 +1,10 @@
 package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.ClusterException;
-import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.NodeRole;
 import io.hyperscalelab.cluster.NodeStatus;
 import io.hyperscalelab.cluster.ServerGroupNode;
+import io.hyperscalelab.cluster.ServerGroups;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +29,7 @@ public record NodeRow(String name, NodeRole role, NodeStatus status, boolean hig
      * The group's nodes and their statuses as the cluster reports them now, sorted by name as the
      * portal lists them; empty when the cluster does not know the group (yet, or any more).
      */
-    public static List<NodeRow> of(EmbeddedCluster cluster, String group, boolean highAvailability) {
+    public static List<NodeRow> of(ServerGroups cluster, String group, boolean highAvailability) {
         Map<ServerGroupNode, NodeStatus> statuses;
         try {
             statuses = cluster.status(group);
@@ -48,7 +48,7 @@ public record NodeRow(String name, NodeRole role, NodeStatus status, boolean hig
      * it: its coordinator's, which is what connections reach; empty when the cluster does not
      * know the group.
      */
-    public static Optional<NodeStatus> groupStatus(EmbeddedCluster cluster, String group) {
+    public static Optional<NodeStatus> groupStatus(ServerGroups cluster, String group) {
         try {
             return cluster.status(group).entrySet().stream().filter(e -> e.getKey().role() == NodeRole.COORDINATOR)
                     .map(Map.Entry::getValue).findFirst();

@@ -62,6 +62,14 @@ final class PortalNavigation extends Div {
         cloudShell.setId("cloud-shell");
         cloudShell.addClickListener(click -> openCloudShell.run());
 
-        add(menuButton, brand, search, cloudShell);
+        Button settings = new Button(VaadinIcon.COG.create());
+        settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        settings.addClassName("top-bar-button");
+        settings.setAriaLabel(SettingsView.TITLE);
+        settings.setTooltipText(SettingsView.TITLE);
+        settings.setId("portal-settings");
+        settings.addClickListener(click -> settings.getUI().ifPresent(ui -> ui.navigate(SettingsView.class)));
+
+        add(menuButton, brand, search, cloudShell, settings);
     }
 }

@@ -1,11 +1,11 @@
 package io.hyperscalelab.portal;
 
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.execution.ClusterTarget;
 import io.hyperscalelab.execution.DistributedExecutor;
 import io.hyperscalelab.execution.ExecutionResult;
-import io.hyperscalelab.execution.ExecutionSession;
+import io.hyperscalelab.execution.LearnerSession;
 import io.hyperscalelab.execution.StatementResult;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One open query editor's session on a server group: an {@link ExecutionSession} as the learner's
+ * One open query editor's session on a server group: a {@link LearnerSession} as the learner's
  * role {@code citus}, connected from the portal's Azure-services address (so the group's firewall
  * decides, as on Azure), opened on the first statement and again after its connection broke.
  * Statements run one at a time on the editor's own thread, never the UI's; {@link #cancel()}
@@ -26,14 +26,14 @@ final class QueryEditorSession implements AutoCloseable {
 
     static final String APPLICATION_NAME = "Hyperscale Lab query editor";
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final DistributedExecutor executor;
     private final String group;
     private final ExecutorService thread;
-    private volatile ExecutionSession session;
+    private volatile LearnerSession session;
     private Connection connection;
 
-    QueryEditorSession(EmbeddedCluster cluster, DistributedExecutor executor, String group) {
+    QueryEditorSession(ServerGroups cluster, DistributedExecutor executor, String group) {
         this.cluster = cluster;
         this.executor = executor;
         this.group = group;
@@ -61,7 +61,7 @@ final class QueryEditorSession implements AutoCloseable {
     }
 
     void cancel() {
-        ExecutionSession current = session;
+        LearnerSession current = session;
         if (current != null) {
             current.cancel();
         }
@@ -76,7 +76,7 @@ final class QueryEditorSession implements AutoCloseable {
     }
 
     private ExecutionResult run(String sql) throws SQLException, QueryEditorConnectionException {
-        ExecutionSession current = open();
+        LearnerSession current = open();
         try {
             return current.execute(sql);
         } finally {
@@ -86,7 +86,7 @@ final class QueryEditorSession implements AutoCloseable {
         }
     }
 
-    private ExecutionSession open() throws QueryEditorConnectionException, SQLException {
+    private LearnerSession open() throws QueryEditorConnectionException, SQLException {
         if (session != null) {
             return session;
         }
@@ -104,15 +104,15 @@ final class QueryEditorSession implements AutoCloseable {
         } catch (SQLException e) {
             throw QueryEditorConnectionException.of(e, target, address);
         }
-        ExecutionSession started = executor.openSession(ClusterTarget.forGroup(cluster, group,
-                cluster.learnerCredentials(group).password()), opened);
+        LearnerSession started = executor.openLearnerSession(ClusterTarget.forGroup(cluster, group,
+                cluster.learnerCredentials(group)), opened);
         connection = opened;
         session = started;
         return started;
     }
 
     private void closeSession() {
-        ExecutionSession current = session;
+        LearnerSession current = session;
         session = null;
         if (current != null) {
             try {

@@ -13,7 +13,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.breakdown.BreakdownHistory;
 import io.hyperscalelab.breakdown.RanStatement;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
+import io.hyperscalelab.cluster.ClusterKind;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.execution.DistributedExecutor;
 import io.hyperscalelab.execution.ExecutionResult;
@@ -51,7 +52,7 @@ public class QueryEditorView extends ServerGroupBlade {
     private boolean showLatest;
     private boolean running;
 
-    public QueryEditorView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups, DistributedExecutor executor,
+    public QueryEditorView(ServerGroups cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups, DistributedExecutor executor,
                            BreakdownHistory history) {
         super(SECTION, cluster, resources, visibleGroups);
         this.executor = executor;
@@ -68,8 +69,7 @@ public class QueryEditorView extends ServerGroupBlade {
         statement.setPlaceholder("SELECT count(*) FROM github_events;");
         statement.addClassName("query-statement");
         statement.setWidthFull();
-        statement.setHelperText("Ctrl+Enter runs it. Statements run as " + ServerGroup.ADMIN_USERNAME
-                + ", one at a time, through the coordinator's distributed executor.");
+        statement.setHelperText("Ctrl+Enter runs it.");
         // The box sends its value on change (blur); Ctrl+Enter carries the value typed so far with it,
         // and only that key combination loses its default (a new line).
         statement.getElement().addEventListener("keydown", key -> {
@@ -107,9 +107,17 @@ public class QueryEditorView extends ServerGroupBlade {
         statement.setValue(sqlParameter != null ? sqlParameter : "");
         breakdown.hide();
         refreshRecent();
-        Div note = new Div(VaadinIcon.INFO_CIRCLE_O.create(), new Span("The query editor connects as " + ServerGroup.ADMIN_USERNAME
-                + " from Azure services (" + cluster.sourceAddresses().azureServices() + "), which the group's firewall must allow."),
-                new RouterLink("Networking", NetworkingView.class, parameters(group.name())));
+        String role = cluster.learnerEndpoint(group.name()).username();
+        boolean citus = cluster.kind() == ClusterKind.REAL_CITUS;
+        statement.setHelperText("Ctrl+Enter runs it. Statements run as " + role + ", one at a time, "
+                + (citus ? "on the Citus coordinator, which distributes them." : "through the coordinator's distributed executor."));
+        Div note = citus
+                ? new Div(VaadinIcon.INFO_CIRCLE_O.create(), new Span("The query editor connects to the Citus cluster as " + role
+                        + ". How each statement ran comes from Citus' own EXPLAIN: a SELECT over tables runs a second time "
+                        + "under EXPLAIN ANALYZE for it."))
+                : new Div(VaadinIcon.INFO_CIRCLE_O.create(), new Span("The query editor connects as " + role
+                        + " from Azure services (" + cluster.sourceAddresses().azureServices() + "), which the group's firewall must allow."),
+                        new RouterLink("Networking", NetworkingView.class, parameters(group.name())));
         note.addClassName("info-box");
         main.add(note, statement, result, recent, breakdown);
         if (showLatest) {

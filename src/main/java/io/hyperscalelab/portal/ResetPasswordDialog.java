@@ -24,6 +24,7 @@ final class ResetPasswordDialog extends Dialog {
     static final String RESET = "Successfully reset the password";
 
     private final String group;
+    private final String username;
     private final ServerGroupProvisioner provisioner;
     private final PasswordField password = new PasswordField("Password");
     private final PasswordField confirmation = new PasswordField("Confirm password");
@@ -31,13 +32,14 @@ final class ResetPasswordDialog extends Dialog {
     private final Button save = new Button("Save");
     private final Button cancel = new Button("Cancel", click -> close());
 
-    ResetPasswordDialog(String group, ServerGroupProvisioner provisioner) {
+    ResetPasswordDialog(String group, String username, ServerGroupProvisioner provisioner) {
         this.group = group;
+        this.username = username;
         this.provisioner = provisioner;
         setHeaderTitle("Reset the password");
         setId("reset-password-dialog");
         TextField login = new TextField("Admin username");
-        login.setValue(AdminPassword.LOGIN);
+        login.setValue(username);
         login.setReadOnly(true);
         password.setId("reset-password-new");
         confirmation.setId("reset-password-confirm");
@@ -70,12 +72,12 @@ final class ResetPasswordDialog extends Dialog {
         setWorking(true);
         result.setVisible(false);
         PortalNotification notification = PortalNotification.inProgress(RESETTING,
-                "Resetting the password of " + AdminPassword.LOGIN + " on server group " + group + ".");
+                "Resetting the password of " + username + " on server group " + group + ".");
         UI ui = UI.getCurrent();
         provisioner.resetAdminPassword(group, password.getValue()).whenComplete((done, error) -> ui.access(() -> {
             setWorking(false);
             if (error == null) {
-                notification.succeeded(RESET, "The password of " + AdminPassword.LOGIN + " on server group " + group
+                notification.succeeded(RESET, "The password of " + username + " on server group " + group
                         + " was reset on every node.");
                 close();
             } else {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.hyperscalelab.cluster.AdminPassword;
 import java.util.Map;
+import java.util.Optional;
 
 /** Review + create: the validation result, the product and its estimated cost, the terms and a summary of every tab. */
 final class ReviewTab extends Div {
@@ -20,7 +21,8 @@ final class ReviewTab extends Div {
         setId("review-tab");
     }
 
-    void show(ServerGroupForm form, Map<FormField, String> problems) {
+    /** @param workerCountNote said under the worker count, when the cluster has a count of its own */
+    void show(ServerGroupForm form, Map<FormField, String> problems, Optional<String> workerCountNote) {
         removeAll();
         banner.removeAll();
         banner.setId("validation-banner");
@@ -32,7 +34,7 @@ final class ReviewTab extends Div {
             banner.add(VaadinIcon.EXCLAMATION_CIRCLE.create(),
                     new Span("Validation failed. Required information is missing or not valid."));
         }
-        add(banner, productDetails(form), terms(), basics(form), networking(form), tags(form));
+        add(banner, productDetails(form), terms(), basics(form, workerCountNote), networking(form), tags(form));
     }
 
     /** Create was refused: says why, in the cluster's words. */
@@ -66,9 +68,9 @@ final class ReviewTab extends Div {
                 + "Azure Marketplace Terms. (In Hyperscale Lab nothing is billed: the server group runs on this machine.)"));
     }
 
-    private static Component basics(ServerGroupForm form) {
+    private static Component basics(ServerGroupForm form, Optional<String> workerCountNote) {
         ComputeConfiguration c = form.compute();
-        return section("Basics",
+        Div section = section("Basics",
                 Blade.detail("Subscription", form.subscription()),
                 Blade.detail("Resource group", (form.newResourceGroup() ? "(new) " : "") + form.resourceGroup()),
                 Blade.detail("Location", form.location()),
@@ -78,6 +80,13 @@ final class ReviewTab extends Div {
                 Blade.detail("Worker node compute + storage", c.workerDetails()),
                 Blade.detail("Coordinator node compute + storage", c.coordinatorDetails()),
                 Blade.detail("High availability", c.highAvailability() ? "Yes" : "No"));
+        workerCountNote.ifPresent(note -> {
+            Paragraph paragraph = new Paragraph(note);
+            paragraph.setId("review-worker-count-note");
+            paragraph.addClassName("hint");
+            section.add(paragraph);
+        });
+        return section;
     }
 
     private static Component networking(ServerGroupForm form) {

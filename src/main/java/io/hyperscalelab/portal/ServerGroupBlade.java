@@ -8,7 +8,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,7 @@ abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, Ha
     static final String NAME = "name";
     static final String SUBTITLE = "Azure Database for PostgreSQL server group";
 
-    protected final EmbeddedCluster cluster;
+    protected final ServerGroups cluster;
     protected final ServerGroupResources resources;
     private final VisibleServerGroups visibleGroups;
     private final String section;
@@ -33,7 +33,7 @@ abstract class ServerGroupBlade extends Blade implements BeforeEnterObserver, Ha
         return new RouteParameters(NAME, group);
     }
 
-    protected ServerGroupBlade(String section, EmbeddedCluster cluster, ServerGroupResources resources,
+    protected ServerGroupBlade(String section, ServerGroups cluster, ServerGroupResources resources,
                                VisibleServerGroups visibleGroups) {
         super(section, SUBTITLE, List.of(Crumb.home(), Crumb.serverGroups()));
         this.section = section;

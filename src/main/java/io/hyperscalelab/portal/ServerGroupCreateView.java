@@ -64,7 +64,7 @@ public class ServerGroupCreateView extends Div {
         form.setId("server-group-form");
         configurePane = new ConfigurePane(List.of(Crumb.home(), Crumb.newResource(),
                 Crumb.of(DeploymentOptionsView.TITLE, DeploymentOptionsView.class), Crumb.action(TITLE, this::closeConfigure)),
-                this::saveConfiguration, this::closeConfigure);
+                rules::workerCountNote, this::saveConfiguration, this::closeConfigure);
         configurePane.setVisible(false);
 
         ServerGroupForm initial = ServerGroupForm.initial(rules.defaultVersion());
@@ -132,7 +132,7 @@ public class ServerGroupCreateView extends Div {
             tab.getElement().setAttribute("aria-invalid", String.valueOf(hasError));
         }
         if (selectedTab() == FormTab.REVIEW) {
-            review.show(current, problems);
+            review.show(current, problems, rules.workerCountNote(current.compute().workerCount()));
             form.setFooter(footer(FormTab.REVIEW));
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -48,17 +49,39 @@ public final class ServerGroupFormRules {
     private final Predicate<String> serverGroupNameTaken;
     private final List<Integer> availableVersions;
     private final Set<String> existingResourceGroups;
+    private final OptionalInt fixedWorkerCount;
+
+    /** Rules for a cluster where a group gets the worker count its form asks for. */
+    public ServerGroupFormRules(Predicate<String> serverGroupNameTaken, Collection<Integer> availableVersions,
+                                Collection<String> existingResourceGroups) {
+        this(serverGroupNameTaken, availableVersions, existingResourceGroups, OptionalInt.empty());
+    }
 
     /**
      * @param serverGroupNameTaken whether a group of that name exists or is being deployed
      * @param availableVersions    the PostgreSQL major versions the product runs
      * @param existingResourceGroups the learner's resource groups
+     * @param fixedWorkerCount     the workers every group has, when the cluster decides (real Citus)
      */
     public ServerGroupFormRules(Predicate<String> serverGroupNameTaken, Collection<Integer> availableVersions,
-                                Collection<String> existingResourceGroups) {
+                                Collection<String> existingResourceGroups, OptionalInt fixedWorkerCount) {
         this.serverGroupNameTaken = serverGroupNameTaken;
         this.availableVersions = List.copyOf(new TreeSet<>(availableVersions));
         this.existingResourceGroups = Set.copyOf(existingResourceGroups);
+        this.fixedWorkerCount = fixedWorkerCount;
+    }
+
+    /**
+     * What the form says beside the worker count when the cluster has a count of its own that
+     * differs from the one asked for; the form is not wrong for it, the group simply gets the cluster's.
+     */
+    public Optional<String> workerCountNote(int asked) {
+        if (fixedWorkerCount.isEmpty() || fixedWorkerCount.getAsInt() == asked) {
+            return Optional.empty();
+        }
+        int workers = fixedWorkerCount.getAsInt();
+        return Optional.of("This portal runs on a real Citus cluster with " + workers + " worker node" + (workers == 1 ? "" : "s")
+                + ": the server group will have its " + workers + ", not " + asked + ".");
     }
 
     /** The PostgreSQL version list: Azure's versions and the ones this product runs, oldest first. */

@@ -12,7 +12,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.NodeStatus;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public class ServerGroupListView extends Blade {
     static final String TYPE = "Azure Database for PostgreSQL server group";
     private static final String ALL_RESOURCE_GROUPS = "All resource groups";
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final VisibleServerGroups visibleGroups;
     private final ServerGroupResources resources;
     private final TextField nameFilter = new TextField();
@@ -37,7 +37,7 @@ public class ServerGroupListView extends Blade {
     private final Span count = new Span();
     private final Grid<ServerGroupForm> grid = table("server-groups");
 
-    public ServerGroupListView(EmbeddedCluster cluster, VisibleServerGroups visibleGroups, ServerGroupResources resources) {
+    public ServerGroupListView(ServerGroups cluster, VisibleServerGroups visibleGroups, ServerGroupResources resources) {
         super(TITLE, "Default Directory", List.of(Crumb.home()));
         this.cluster = cluster;
         this.visibleGroups = visibleGroups;

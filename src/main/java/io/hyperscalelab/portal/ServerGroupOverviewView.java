@@ -13,7 +13,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.hyperscalelab.cluster.AdminPassword;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.NodeStatus;
 import io.hyperscalelab.cluster.ServerGroup;
 import jakarta.annotation.security.PermitAll;
@@ -36,7 +36,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
     private boolean highAvailability;
     private boolean deleting;
 
-    public ServerGroupOverviewView(EmbeddedCluster cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups,
+    public ServerGroupOverviewView(ServerGroups cluster, ServerGroupResources resources, VisibleServerGroups visibleGroups,
                                    ServerGroupProvisioner provisioner, LiveUpdates liveUpdates) {
         super(null, cluster, resources, visibleGroups);
         this.provisioner = provisioner;
@@ -59,7 +59,8 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
         delete.addClickListener(click -> new DeleteServerGroupDialog(group.name(), this::delete).open());
         Button reset = command("Reset the password", VaadinIcon.KEY_O);
         reset.setId("reset-password");
-        reset.addClickListener(click -> new ResetPasswordDialog(group.name(), provisioner).open());
+        reset.addClickListener(click -> new ResetPasswordDialog(group.name(),
+                cluster.learnerEndpoint(group.name()).username(), provisioner).open());
         setCommands(delete, reset);
 
         ComputeConfiguration c = details.compute();
@@ -76,7 +77,7 @@ public class ServerGroupOverviewView extends ServerGroupBlade {
                 essential("Server group type", text("Hyperscale (Citus)")),
                 essential("Coordinator name", text(coordinator)),
                 essential("Coordinator endpoint", endpoint(group)),
-                essential("Admin username", text(AdminPassword.LOGIN)),
+                essential("Admin username", text(cluster.learnerEndpoint(group.name()).username())),
                 essential("Coordinator node", text(c.coordinatorEssentials())),
                 essential("Worker nodes", text(c.workerEssentials())),
                 essential("PostgreSQL version", text(String.valueOf(group.postgresMajorVersion()))));

@@ -1,7 +1,7 @@
 package io.hyperscalelab.portal;
 
 import io.hyperscalelab.cluster.ClusterException;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupSpec;
@@ -33,7 +33,7 @@ public class ServerGroupProvisioner implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ServerGroupProvisioner.class);
     private static final DateTimeFormatter DEPLOYMENT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final ServerGroupResources resources;
     private final ServerGroupOwners owners;
     private final Clock clock = Clock.systemUTC();
@@ -48,7 +48,7 @@ public class ServerGroupProvisioner implements DisposableBean {
     /** Deployments still running, by server group name: one per name at a time. */
     private final Map<String, Deployment> inProgress = new ConcurrentHashMap<>();
 
-    public ServerGroupProvisioner(EmbeddedCluster cluster, ServerGroupResources resources, ServerGroupOwners owners) {
+    public ServerGroupProvisioner(ServerGroups cluster, ServerGroupResources resources, ServerGroupOwners owners) {
         this.cluster = cluster;
         this.resources = resources;
         this.owners = owners;
@@ -65,7 +65,7 @@ public class ServerGroupProvisioner implements DisposableBean {
      */
     public ServerGroupFormRules rules(Account learner) {
         return new ServerGroupFormRules(name -> nameTaken(name) || owners.reservedForAnother(name, learner), availableVersions(),
-                resources.resourceGroups(owners.visibleTo(learner)));
+                resources.resourceGroups(owners.visibleTo(learner)), cluster.fixedWorkerCount());
     }
 
     public boolean nameTaken(String serverGroupName) {

@@ -1,6 +1,6 @@
 package io.hyperscalelab.portal;
 
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.security.SignedInAccount;
 import java.util.List;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class VisibleServerGroups {
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final ServerGroupOwners owners;
     private final SignedInAccount signedIn;
 
-    VisibleServerGroups(EmbeddedCluster cluster, ServerGroupOwners owners, SignedInAccount signedIn) {
+    VisibleServerGroups(ServerGroups cluster, ServerGroupOwners owners, SignedInAccount signedIn) {
         this.cluster = cluster;
         this.owners = owners;
         this.signedIn = signedIn;

@@ -16,6 +16,9 @@
  * views list and open groups only through {@link io.hyperscalelab.portal.VisibleServerGroups}, so
  * another learner's group reads as if it did not exist.
  *
+ * <p>Portal settings ({@link io.hyperscalelab.portal.SettingsView}) show which cluster the groups live
+ * on and the health of a configured real Citus cluster.
+ *
  * <p>The query editor runs a learner's statements through the distributed executor in a session of
  * its own ({@link io.hyperscalelab.portal.QueryEditorSession}), off the UI thread, and shows how
  * each ran ({@link io.hyperscalelab.portal.BreakdownPanel}).

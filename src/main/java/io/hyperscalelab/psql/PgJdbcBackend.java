@@ -77,7 +77,7 @@ public final class PgJdbcBackend implements SqlBackend {
         String target = "connection to server at \"" + request.host() + "\""
                 + (endpoint.getHostString().equals(request.host()) ? "" : " (" + endpoint.getHostString() + ")")
                 + ", port " + request.port() + " failed: ";
-        Properties properties = properties(request);
+        Properties properties = properties(request, endpoint.getHostString());
         String url = "jdbc:postgresql://" + jdbcHost(endpoint.getHostString()) + ":" + endpoint.getPort() + "/"
                 + URLEncoder.encode(request.database(), StandardCharsets.UTF_8);
         Connection connection;
@@ -97,7 +97,7 @@ public final class PgJdbcBackend implements SqlBackend {
         }
     }
 
-    private Properties properties(ConnectionRequest request) {
+    private Properties properties(ConnectionRequest request, String host) {
         Properties p = new Properties();
         p.setProperty("user", request.user());
         if (request.password() != null) {
@@ -109,7 +109,8 @@ public final class PgJdbcBackend implements SqlBackend {
         p.setProperty("tcpKeepAlive", "true");
         // psql reads every value as text; so does this session, whatever the driver prefers
         p.setProperty("preferQueryMode", "simple");
-        if (localAddress != null) {
+        // a loopback source address reaches loopback servers only: a real cluster elsewhere sees the machine's own address
+        if (localAddress != null && HostDirectory.isLoopback(host)) {
             p.setProperty("localSocketAddress", localAddress);
         }
         // psql would page through any result; here the rows live in the server's memory, so a
@@ -126,7 +127,7 @@ public final class PgJdbcBackend implements SqlBackend {
      * coordinator connection that runs the load.
      */
     private ShardedLoader loader(ConnectionRequest request) {
-        Properties workerProperties = properties(request);
+        Properties workerProperties = properties(request, "127.0.0.1");
         workerProperties.remove("localSocketAddress");
         workerProperties.setProperty("sslmode", "disable");
         if (loaderConnections != null) {

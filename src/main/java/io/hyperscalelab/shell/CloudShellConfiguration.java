@@ -2,7 +2,7 @@ package io.hyperscalelab.shell;
 
 import io.hyperscalelab.breakdown.BreakdownHistory;
 import io.hyperscalelab.cluster.ClusterProperties;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
@@ -51,12 +51,12 @@ class CloudShellConfiguration {
     }
 
     @Bean
-    CloudShell cloudShell(ClusterProperties cluster, EmbeddedCluster embeddedCluster, DistributedExecutor executor,
+    CloudShell cloudShell(ClusterProperties cluster, ServerGroups serverGroups, DistributedExecutor executor,
                           BreakdownHistory history, WorkerConnectionPool loaderConnections) {
         CloudShellInternet internet = new CloudShellInternet(cluster.cloudShellAddress(), labFiles);
         return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet,
-                new PgJdbcBackend(new ServerGroupHosts(embeddedCluster), cluster.cloudShellAddress(),
-                        new ExecutorRoutes(embeddedCluster, executor, history), loaderConnections));
+                new PgJdbcBackend(new ServerGroupHosts(serverGroups), cluster.cloudShellAddress(),
+                        new ExecutorRoutes(serverGroups, executor, history), loaderConnections));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -2,7 +2,7 @@ package io.hyperscalelab.shell;
 
 import io.hyperscalelab.breakdown.RanStatement;
 import io.hyperscalelab.execution.ExecutionResult;
-import io.hyperscalelab.execution.ExecutionSession;
+import io.hyperscalelab.execution.LearnerSession;
 import io.hyperscalelab.execution.Notice;
 import io.hyperscalelab.execution.ResultColumn;
 import io.hyperscalelab.execution.SqlScript;
@@ -21,18 +21,18 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * One psql connection's statements through an {@link ExecutionSession} over that connection,
+ * One psql connection's statements through a {@link LearnerSession} over that connection,
  * its results and errors in psql's terms. Text holding several statements at once (which psql
  * sends only for {@code \;}) goes straight to the server, which runs them as one query string.
  */
 final class ExecutorRoute implements StatementRoute {
 
-    private final ExecutionSession session;
+    private final LearnerSession session;
     private final StatementRoute direct;
     private final Connection connection;
     private final Consumer<RanStatement> ran;
 
-    ExecutorRoute(ExecutionSession session, StatementRoute direct, Connection connection, Consumer<RanStatement> ran) {
+    ExecutorRoute(LearnerSession session, StatementRoute direct, Connection connection, Consumer<RanStatement> ran) {
         this.session = session;
         this.direct = direct;
         this.connection = connection;

@@ -1,7 +1,8 @@
 package io.hyperscalelab.shell;
 
 import io.hyperscalelab.breakdown.BreakdownHistory;
-import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.LearnerCredentials;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.execution.ClusterTarget;
 import io.hyperscalelab.execution.DistributedExecutor;
@@ -17,16 +18,17 @@ import java.util.Optional;
  * Sends the Cloud Shell's psql statements through the distributed executor, as the portal's
  * query editor does, when psql is connected to a server group's coordinator as its admin role:
  * the executor then shares psql's own connection (its firewall, TLS and result limit), and each
- * statement's breakdown is kept in the group's {@link BreakdownHistory}. Any other connection
+ * statement's breakdown is kept in the group's {@link BreakdownHistory}. On a real Citus cluster the
+ * statements go to Citus as they are, with breakdowns from Citus' own EXPLAIN. Any other connection
  * (another database or role, a server that is no coordinator) keeps the direct route.
  */
 public final class ExecutorRoutes implements StatementRoute.Opener {
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
     private final DistributedExecutor executor;
     private final BreakdownHistory history;
 
-    public ExecutorRoutes(EmbeddedCluster cluster, DistributedExecutor executor, BreakdownHistory history) {
+    public ExecutorRoutes(ServerGroups cluster, DistributedExecutor executor, BreakdownHistory history) {
         this.cluster = cluster;
         this.executor = executor;
         this.history = history;
@@ -34,25 +36,23 @@ public final class ExecutorRoutes implements StatementRoute.Opener {
 
     @Override
     public StatementRoute open(Connection connection, ConnectionRequest request) throws SQLException {
-        Optional<ServerGroup> group = request.user().equals(ServerGroup.ADMIN_USERNAME)
-                && request.database().equals(ServerGroup.DATABASE) && request.password() != null
-                ? groupServedBy(connection) : Optional.empty();
+        Optional<ServerGroup> group = request.password() != null
+                ? cluster.groupOfLearner(serverPort(connection), request.database(), request.user()) : Optional.empty();
         if (group.isEmpty()) {
             return StatementRoute.direct(connection);
         }
-        ClusterTarget target = ClusterTarget.forGroup(cluster, group.get().name(), request.password());
-        return new ExecutorRoute(executor.openSession(target, connection), StatementRoute.direct(connection), connection,
+        ClusterTarget target = ClusterTarget.forGroup(cluster, group.get().name(),
+                new LearnerCredentials(request.user(), request.password()));
+        return new ExecutorRoute(executor.openLearnerSession(target, connection), StatementRoute.direct(connection), connection,
                 statement -> history.record(group.get().name(), statement));
     }
 
-    /** The group whose coordinator this connection reached, found by the port the server listens on. */
-    private Optional<ServerGroup> groupServedBy(Connection connection) throws SQLException {
-        int port;
+    /** The port the server this connection reached listens on. */
+    private static int serverPort(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT inet_server_port()");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            port = rs.getInt(1);
+            return rs.getInt(1);
         }
-        return cluster.groups().stream().filter(g -> g.coordinator().port() == port).findFirst();
     }
 }

@@ -1,8 +1,8 @@
 package io.hyperscalelab.shell;
 
 import io.hyperscalelab.cluster.ClusterException;
-import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.portal.AzureNames;
 import io.hyperscalelab.psql.HostDirectory;
 import java.net.InetSocketAddress;
@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coordinators' host names, as the portal's connection strings give them, resolved to the
- * loopback port each coordinator really listens on, port 5432: {@code srvNNNNNN.postgres.database.azure.com}
+ * address and port each coordinator really listens on (a loopback port of the embedded cluster's,
+ * a real Citus coordinator's own host and port), port 5432: {@code srvNNNNNN.postgres.database.azure.com}
  * for the lab's group {@code postgresNNNNNN}, {@code <group>-c.postgres.database.azure.com} for
  * any other, and {@code c.<group>.postgres.database.azure.com} (the 2021-22 form). A deleted group's name no longer resolves, as in Azure. A loopback address reaches a
  * coordinator's own port and nothing else: no worker, no other service of this machine.
@@ -22,9 +23,9 @@ public final class ServerGroupHosts implements HostDirectory {
     static final int PORTAL_PORT = 5432;
     private static final Logger log = LoggerFactory.getLogger(ServerGroupHosts.class);
 
-    private final EmbeddedCluster cluster;
+    private final ServerGroups cluster;
 
-    public ServerGroupHosts(EmbeddedCluster cluster) {
+    public ServerGroupHosts(ServerGroups cluster) {
         this.cluster = cluster;
     }
 
@@ -37,7 +38,7 @@ public final class ServerGroupHosts implements HostDirectory {
             byPort.ifPresent(g -> wake(g.name()));
             return byPort.isPresent() ? HostDirectory.loopbackOnly().resolve(host, port) : Optional.empty();
         }
-        Optional<InetSocketAddress> address = group.flatMap(cluster::group).map(g -> InetSocketAddress.createUnresolved("127.0.0.1",
+        Optional<InetSocketAddress> address = group.flatMap(cluster::group).map(g -> InetSocketAddress.createUnresolved(g.coordinator().host(),
                 port == PORTAL_PORT ? g.coordinator().port() : 0)).filter(a -> a.getPort() != 0);
         address.ifPresent(a -> wake(group.get()));
         return address;

@@ -225,7 +225,7 @@ public final class CapacityBenchmark {
                     options.setProperty("ApplicationName", "capacity-benchmark");
                     try (Connection c = cluster.learnerConnection(group, "127.0.0.1", options);
                          ExecutionSession session = executor.openSession(
-                                 ClusterTarget.forGroup(cluster, group, PASSWORD), c)) {
+                                 ClusterTarget.forGroup(cluster, group, cluster.learnerCredentials(group)), c)) {
                         for (Map.Entry<String, String> q : queries.entrySet()) {
                             List<List<String>> rows = session.execute(q.getValue()).result().rows();
                             List<List<String>> first = expected.putIfAbsent(q.getKey(), rows);

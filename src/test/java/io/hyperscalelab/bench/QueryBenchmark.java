@@ -2,6 +2,7 @@ package io.hyperscalelab.bench;
 
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.LearnerCredentials;
 import io.hyperscalelab.cluster.PlainPostgres;
 import io.hyperscalelab.cluster.QuickstartLab;
 import io.hyperscalelab.cluster.SqlRows;
@@ -70,7 +71,7 @@ public final class QueryBenchmark {
 
             try (Connection plain = single.connect();
                  Connection psql = DriverManager.getConnection(cluster.jdbcUrl(group.name()), "citus", PASSWORD);
-                 ExecutionSession session = executor.openSession(ClusterTarget.forGroup(cluster, group.name(), PASSWORD))) {
+                 ExecutionSession session = executor.openSession(ClusterTarget.forGroup(cluster, group.name(), new LearnerCredentials("citus", PASSWORD)))) {
                 long user = busyUser(plain);
                 Map<String, String> queries = new LinkedHashMap<>();
                 queries.put("count", "SELECT count(*) FROM github_events");

@@ -47,6 +47,11 @@ public final class PlainPostgres implements AutoCloseable {
         return port;
     }
 
+    /** The superuser's password, for clients that take a URL and credentials. */
+    public String password() {
+        return password;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + NodeTemplates.DATABASE,
                 NodeTemplates.SUPERUSER, password);

@@ -2,6 +2,7 @@ package io.hyperscalelab.execution;
 
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.EmbeddedCluster;
+import io.hyperscalelab.cluster.LearnerCredentials;
 import io.hyperscalelab.cluster.PlainPostgres;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupNode;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ import java.util.List;
  * tables, indexes and the same generated rows: the server group loaded shard by shard, plain
  * PostgreSQL by COPY. A test class builds one and shares it.
  */
-final class LabCluster implements AutoCloseable {
+final class LabCluster implements DifferentialLab {
 
     static final String PASSWORD = "Lab-Passw0rd!";
 
@@ -49,20 +49,21 @@ final class LabCluster implements AutoCloseable {
     }
 
     ClusterTarget target() {
-        return ClusterTarget.forGroup(cluster, group.name(), PASSWORD);
+        return ClusterTarget.forGroup(cluster, group.name(), new LearnerCredentials("citus", PASSWORD));
     }
 
-    ExecutionSession session() throws SQLException {
+    @Override
+    public ExecutionSession session() throws SQLException {
         return executor.openSession(target());
     }
 
-    /** The learner's role on the coordinator over plain JDBC, as psql would connect. */
-    Connection coordinator() throws SQLException {
+    @Override
+    public Connection coordinator() throws SQLException {
         return DriverManager.getConnection(cluster.jdbcUrl(group.name()), "citus", PASSWORD);
     }
 
-    /** Plain PostgreSQL as its superuser; a plain Statement gets every value in the server's text form. */
-    Connection plainPostgres() throws SQLException {
+    @Override
+    public Connection plainPostgres() throws SQLException {
         return plain.connect();
     }
 
@@ -72,17 +73,6 @@ final class LabCluster implements AutoCloseable {
 
     List<ServerGroupNode> workers() {
         return group.workers();
-    }
-
-    /** Runs statements on both sides, the server group through the executor. */
-    void onBoth(String... statements) throws Exception {
-        try (ExecutionSession session = session(); Connection plainConnection = plainPostgres();
-             Statement plainStatement = plainConnection.createStatement()) {
-            for (String sql : statements) {
-                session.execute(sql);
-                plainStatement.execute(sql);
-            }
-        }
     }
 
     private void load(DatasetSize size) throws Exception {
@@ -112,6 +102,11 @@ final class LabCluster implements AutoCloseable {
         try (Connection c = superuser(node)) {
             return Long.parseLong(SqlRows.value(c, "SELECT count(*) FROM pg_stat_activity WHERE " + condition));
         }
+    }
+
+    @Override
+    public boolean realCitus() {
+        return false;
     }
 
     static List<List<String>> rows(Connection connection, String sql) throws SQLException {

@@ -37,7 +37,7 @@ class ConnectionStringsTest {
         cluster = new EmbeddedCluster(TestClusters.freshProperties("conn-strings"));
         // the lab's way in from the learner's own machine: a firewall rule for its address
         group = cluster.create(new ServerGroupSpec(GROUP, 2, PASSWORD, cluster.postgresMajorVersion(), Firewall.thisMachine()));
-        strings = ConnectionStrings.of(group).stream()
+        strings = ConnectionStrings.of(cluster.learnerEndpoint(GROUP)).stream()
                 .collect(Collectors.toMap(ConnectionStrings.Entry::label, e -> e.value().replace("{your_password}", PASSWORD)));
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(GROUP), "citus", PASSWORD);
              ResultSet rs = c.createStatement().executeQuery("SHOW server_version")) {
@@ -53,7 +53,7 @@ class ConnectionStringsTest {
 
     @Test
     void theBladeListsThePortalsNineEntriesInItsOrder() {
-        List<ConnectionStrings.Entry> entries = ConnectionStrings.of(group);
+        List<ConnectionStrings.Entry> entries = ConnectionStrings.of(cluster.learnerEndpoint(GROUP));
         assertThat(entries).extracting(ConnectionStrings.Entry::label)
                 .containsExactly("ADO.NET", "C++ (libpq)", "JDBC", "Node.js", "PHP", "psql", "Python", "Ruby", "Web App");
         int port = group.coordinator().port();

@@ -184,4 +184,14 @@ class ServerGroupFormRulesTest {
     void passwordsStayOutOfToString() {
         assertThat(valid().toString()).doesNotContain("Password.1!!").contains("postgres999");
     }
+
+    @Test
+    void aClusterWithItsOwnWorkerCountSaysSoWhenTheFormAsksForAnother() {
+        ServerGroupFormRules citus = new ServerGroupFormRules(name -> false, List.of(16), List.of(), java.util.OptionalInt.of(2));
+
+        assertThat(citus.workerCountNote(2)).isEmpty();
+        assertThat(citus.workerCountNote(4)).hasValue("This portal runs on a real Citus cluster with 2 worker nodes: "
+                + "the server group will have its 2, not 4.");
+        assertThat(rules.workerCountNote(4)).isEmpty();
+    }
 }

@@ -199,7 +199,7 @@ class LabStepChecksTest {
     }
 
     private void run(String sql) throws Exception {
-        try (ExecutionSession session = executor.openSession(ClusterTarget.forGroup(cluster, GROUP, PASSWORD), learner())) {
+        try (ExecutionSession session = executor.openSession(ClusterTarget.forGroup(cluster, GROUP, cluster.learnerCredentials(GROUP)), learner())) {
             ExecutionResult result = session.execute(sql);
             ran.add(new RanStatement(sql, RanStatement.QUERY_EDITOR, Instant.now(), result.breakdown()));
         }
