@@ -8,6 +8,7 @@ import io.hyperscalelab.cluster.ClusterKind;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroupSpec;
 import io.hyperscalelab.cluster.ServerGroups;
+import io.hyperscalelab.security.AccountRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,20 @@ class BrokenCitusSettingsBrowserTest {
     @Autowired
     private ServerGroups cluster;
 
+    @Autowired
+    private ServerGroupOwners owners;
+
+    @Autowired
+    private AccountRepository accounts;
+
     private PortalBrowser browser;
+    private PortalBrowser.LabCredentials learner;
     private String group;
 
     @BeforeAll
     void openBrowser() {
         browser = new PortalBrowser(port);
-        PortalBrowser.LabCredentials learner = browser.signInAsNewLearner();
+        learner = browser.signInAsNewLearner();
         group = "postgres" + learner.username().replaceAll("\\D", "");
     }
 
@@ -71,6 +79,7 @@ class BrokenCitusSettingsBrowserTest {
 
         org.assertj.core.api.Assertions.assertThat(cluster.kind()).isEqualTo(ClusterKind.EMBEDDED);
         cluster.create(new ServerGroupSpec(group, 2, PASSWORD, cluster.availablePostgresVersions().get(0), Firewall.NO_ACCESS));
+        owners.claim(group, accounts.findByUsername(learner.username()).orElseThrow());
         page = browser.open("/resource/postgresql/" + group);
         assertThat(page.locator(".server-group-blade")).containsText("Available");
     }

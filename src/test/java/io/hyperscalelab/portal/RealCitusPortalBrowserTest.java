@@ -10,6 +10,7 @@ import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroupSpec;
 import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.TestClusters;
+import io.hyperscalelab.security.AccountRepository;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,12 @@ class RealCitusPortalBrowserTest {
     @Autowired
     private ServerGroups cluster;
 
+    @Autowired
+    private ServerGroupOwners owners;
+
+    @Autowired
+    private AccountRepository accounts;
+
     private PortalBrowser browser;
     private String group;
 
@@ -67,6 +74,7 @@ class RealCitusPortalBrowserTest {
         group = "postgres" + learner.username().replaceAll("\\D", "");
         cluster.create(new ServerGroupSpec(group, 2, LEARNER_PASSWORD, cluster.availablePostgresVersions().get(0),
                 Firewall.NO_ACCESS));
+        owners.claim(group, accounts.findByUsername(learner.username()).orElseThrow());
     }
 
     @AfterAll
