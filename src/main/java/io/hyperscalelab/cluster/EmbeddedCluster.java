@@ -375,6 +375,9 @@ public class EmbeddedCluster implements AutoCloseable {
      * for idleness starts again in the background, its nodes "Starting" meanwhile.
      */
     public void touch(String name) {
+        if (!groups.containsKey(name)) {
+            return;
+        }
         activity.record(name);
         if (idleStopped.contains(name) && !executor.isShutdown()) {
             executor.execute(() -> {
@@ -393,6 +396,9 @@ public class EmbeddedCluster implements AutoCloseable {
      * makes for a learner calls first. A group stopped on purpose stays stopped.
      */
     public void wake(String name) {
+        if (!groups.containsKey(name)) {
+            return;  // the caller's own "no such group" follows
+        }
         activity.record(name);
         if (!idleStopped.contains(name)) {
             return;
@@ -482,7 +488,10 @@ public class EmbeddedCluster implements AutoCloseable {
                 + "connect again in a few seconds";
         try {
             standIns.put(group.name(), StoppedCoordinatorListener.open(coordinator.port(),
-                    store.dataDirectory(new ServerGroupName(group.name()), coordinator), message, () -> touch(group.name())));
+                    store.dataDirectory(new ServerGroupName(group.name()), coordinator), message,
+                    address -> group(group.name()).map(g -> g.firewall().admits(address, sourceAddresses().azureServices()))
+                            .orElse(false),
+                    () -> touch(group.name())));
         } catch (IOException e) {
             log.warn("Port {} of the stopped coordinator of {} is taken: its clients get \"Connection refused\": {}",
                     coordinator.port(), group.name(), e.getMessage());

@@ -136,6 +136,24 @@ class IdleStopTest {
                 .until(() -> cluster.status(GROUP).values().stream().allMatch(s -> s == NodeStatus.AVAILABLE));
     }
 
+    @Test
+    void aClientTheFirewallRefusesGetsPostgresqlsOwnRefusalAndStartsNothing() throws Exception {
+        cluster.wake(GROUP);
+        int port = cluster.group(GROUP).orElseThrow().coordinator().port();
+        cluster.replaceFirewall(GROUP, Firewall.NO_ACCESS);
+        try {
+            String refusedByPostgres = psql(port);
+            assertThat(refusedByPostgres).contains("FATAL:  no pg_hba.conf entry for host \"127.0.0.1\"");
+            awaitStoppedIdle();
+
+            assertThat(psql(port)).isEqualTo(refusedByPostgres);
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                    .until(() -> cluster.status(GROUP).values().stream().allMatch(s -> s == NodeStatus.STOPPED_IDLE));
+        } finally {
+            cluster.replaceFirewall(GROUP, Firewall.thisMachine());
+        }
+    }
+
     private static String psql(int port) throws Exception {
         ProcessBuilder command = new ProcessBuilder("psql", "host=127.0.0.1 port=" + port + " dbname=citus user=citus sslmode=require",
                 "-XAtc", "SELECT 1").redirectErrorStream(true);
