@@ -125,7 +125,9 @@ class IdleStopTest {
                 + "FATAL:  server group \"idle\" was stopped while nobody used it and is starting now; "
                 + "connect again in a few seconds\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> psql(port).equals("1\n"));
-        assertThat(cluster.status(GROUP).values()).containsOnly(NodeStatus.AVAILABLE);
+        // the coordinator may answer while the workers are still starting
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> cluster.status(GROUP).values().stream().allMatch(s -> s == NodeStatus.AVAILABLE));
 
         // a client without TLS is told the same
         awaitStoppedIdle();
