@@ -411,6 +411,9 @@ public class EmbeddedCluster implements ServerGroups, AutoCloseable {
      */
     @Override
     public void touch(String name) {
+        if (!groups.containsKey(name)) {
+            return;
+        }
         activity.record(name);
         if (idleStopped.contains(name) && !executor.isShutdown()) {
             executor.execute(() -> {
@@ -430,6 +433,9 @@ public class EmbeddedCluster implements ServerGroups, AutoCloseable {
      */
     @Override
     public void wake(String name) {
+        if (!groups.containsKey(name)) {
+            return;  // the caller's own "no such group" follows
+        }
         activity.record(name);
         if (!idleStopped.contains(name)) {
             return;
@@ -519,7 +525,10 @@ public class EmbeddedCluster implements ServerGroups, AutoCloseable {
                 + "connect again in a few seconds";
         try {
             standIns.put(group.name(), StoppedCoordinatorListener.open(coordinator.port(),
-                    store.dataDirectory(new ServerGroupName(group.name()), coordinator), message, () -> touch(group.name())));
+                    store.dataDirectory(new ServerGroupName(group.name()), coordinator), message,
+                    address -> group(group.name()).map(g -> g.firewall().admits(address, sourceAddresses().azureServices()))
+                            .orElse(false),
+                    () -> touch(group.name())));
         } catch (IOException e) {
             log.warn("Port {} of the stopped coordinator of {} is taken: its clients get \"Connection refused\": {}",
                     coordinator.port(), group.name(), e.getMessage());

@@ -19,6 +19,9 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -31,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * coordinator's own certificate when it asks for TLS, with a FATAL error that says the group was
  * stopped and is starting now, and the group starts. libpq prints it as
  * {@code FATAL:  server group "x" was stopped after 30 minutes without activity and is starting now; connect again in a few seconds};
- * a plain "Connection refused" would say nothing of the kind. It answers nothing else: no
- * password is asked for or read.
+ * a plain "Connection refused" would say nothing of the kind. A client whose address the group's
+ * firewall does not admit gets PostgreSQL's own refusal instead and starts nothing. No password
+ * is asked for or read.
  */
 final class StoppedCoordinatorListener implements AutoCloseable {
 
@@ -42,33 +46,39 @@ final class StoppedCoordinatorListener implements AutoCloseable {
     private static final int CANCEL_REQUEST = 80877102;
     /** 57P03 cannot_connect_now: what PostgreSQL itself answers while it starts up. */
     private static final String CANNOT_CONNECT_NOW = "57P03";
+    /** 28000 invalid_authorization_specification: PostgreSQL's answer to an address pg_hba.conf does not admit. */
+    private static final String NOT_ADMITTED = "28000";
     private static final int READ_TIMEOUT_MILLIS = 5_000;
 
     private final ServerSocket socket;
     private final SSLContext tls;
     private final String message;
+    private final Predicate<String> admits;
     private final Runnable onConnection;
 
-    private StoppedCoordinatorListener(ServerSocket socket, SSLContext tls, String message, Runnable onConnection) {
+    private StoppedCoordinatorListener(ServerSocket socket, SSLContext tls, String message, Predicate<String> admits,
+                                       Runnable onConnection) {
         this.socket = socket;
         this.tls = tls;
         this.message = message;
+        this.admits = admits;
         this.onConnection = onConnection;
     }
 
     /**
      * Listens on the coordinator's port until closed; {@code onConnection} runs (on the listener's
-     * thread) for every client that connects.
+     * thread) for every client that asks to connect from an address the firewall admits.
      *
      * @param dataDirectory the coordinator's, for its certificate and key
+     * @param admits        whether the firewall admits a client address, e.g. "127.0.0.1"
      */
-    static StoppedCoordinatorListener open(int port, Path dataDirectory, String message, Runnable onConnection)
-            throws IOException {
+    static StoppedCoordinatorListener open(int port, Path dataDirectory, String message, Predicate<String> admits,
+                                           Runnable onConnection) throws IOException {
         SSLContext tls = tlsOf(dataDirectory);
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-        StoppedCoordinatorListener listener = new StoppedCoordinatorListener(server, tls, message, onConnection);
+        StoppedCoordinatorListener listener = new StoppedCoordinatorListener(server, tls, message, admits, onConnection);
         Thread thread = new Thread(listener::accept, "stopped-coordinator-" + port);
         thread.setDaemon(true);
         thread.start();
@@ -86,28 +96,32 @@ final class StoppedCoordinatorListener implements AutoCloseable {
 
     private void accept() {
         while (!socket.isClosed()) {
+            boolean admitted = false;
             try (Socket client = socket.accept()) {
                 client.setSoTimeout(READ_TIMEOUT_MILLIS);
-                answer(client);
+                admitted = answer(client);
             } catch (SocketException e) {
                 return;  // closed: the coordinator is about to take its port back
             } catch (IOException | RuntimeException e) {
                 log.debug("a client of a stopped coordinator: {}", e.getMessage());
             }
-            onConnection.run();
+            if (admitted) {
+                onConnection.run();
+            }
         }
     }
 
-    private void answer(Socket client) throws IOException {
+    /** Answers one client; true when it asked to connect from an address the firewall admits. */
+    private boolean answer(Socket client) throws IOException {
         Socket connection = client;
         while (true) {
             DataInputStream in = new DataInputStream(connection.getInputStream());
             int length = in.readInt();
             if (length < 8 || length > 10_000) {
-                return;
+                return false;
             }
             int code = in.readInt();
-            in.skipNBytes(length - 8);
+            byte[] body = in.readNBytes(length - 8);
             OutputStream out = connection.getOutputStream();
             if (code == SSL_REQUEST && tls != null && connection == client) {
                 out.write('S');
@@ -120,21 +134,41 @@ final class StoppedCoordinatorListener implements AutoCloseable {
                 out.write('N');
                 out.flush();
             } else if (code == CANCEL_REQUEST) {
-                return;
+                return false;
             } else {
-                out.write(fatal(message));
+                String address = client.getInetAddress().getHostAddress();
+                boolean admitted = admits.test(address);
+                if (admitted) {
+                    out.write(fatal(CANNOT_CONNECT_NOW, message));
+                } else {
+                    Map<String, String> startup = parameters(body);
+                    out.write(fatal(NOT_ADMITTED, "no pg_hba.conf entry for host \"" + address + "\", user \""
+                            + startup.getOrDefault("user", "") + "\", database \""
+                            + startup.getOrDefault("database", startup.getOrDefault("user", "")) + "\", "
+                            + (connection == client ? "no encryption" : "SSL encryption")));
+                }
                 out.flush();
-                return;
+                return admitted;
             }
         }
     }
 
+    /** A StartupMessage's parameters: name and value pairs, each ended by a zero byte. */
+    private static Map<String, String> parameters(byte[] body) {
+        Map<String, String> parameters = new HashMap<>();
+        String[] parts = new String(body, StandardCharsets.UTF_8).split("\0", -1);
+        for (int i = 0; i + 1 < parts.length && !parts[i].isEmpty(); i += 2) {
+            parameters.put(parts[i], parts[i + 1]);
+        }
+        return parameters;
+    }
+
     /** An ErrorResponse: severity, code and message, as PostgreSQL sends one. */
-    private static byte[] fatal(String message) {
+    private static byte[] fatal(String sqlState, String message) {
         ByteArrayOutputStream fields = new ByteArrayOutputStream();
         field(fields, 'S', "FATAL");
         field(fields, 'V', "FATAL");
-        field(fields, 'C', CANNOT_CONNECT_NOW);
+        field(fields, 'C', sqlState);
         field(fields, 'M', message);
         fields.write(0);
         byte[] body = fields.toByteArray();

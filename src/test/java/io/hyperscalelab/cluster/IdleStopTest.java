@@ -125,7 +125,9 @@ class IdleStopTest {
                 + "FATAL:  server group \"idle\" was stopped while nobody used it and is starting now; "
                 + "connect again in a few seconds\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> psql(port).equals("1\n"));
-        assertThat(cluster.status(GROUP).values()).containsOnly(NodeStatus.AVAILABLE);
+        // the coordinator may answer while the workers are still starting
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> cluster.status(GROUP).values().stream().allMatch(s -> s == NodeStatus.AVAILABLE));
 
         // a client without TLS is told the same
         awaitStoppedIdle();
@@ -134,6 +136,24 @@ class IdleStopTest {
                 .hasMessageContaining("server group \"idle\" was stopped while nobody used it and is starting now");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> cluster.status(GROUP).values().stream().allMatch(s -> s == NodeStatus.AVAILABLE));
+    }
+
+    @Test
+    void aClientTheFirewallRefusesGetsPostgresqlsOwnRefusalAndStartsNothing() throws Exception {
+        cluster.wake(GROUP);
+        int port = cluster.group(GROUP).orElseThrow().coordinator().port();
+        cluster.replaceFirewall(GROUP, Firewall.NO_ACCESS);
+        try {
+            String refusedByPostgres = psql(port);
+            assertThat(refusedByPostgres).contains("FATAL:  no pg_hba.conf entry for host \"127.0.0.1\"");
+            awaitStoppedIdle();
+
+            assertThat(psql(port)).isEqualTo(refusedByPostgres);
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                    .until(() -> cluster.status(GROUP).values().stream().allMatch(s -> s == NodeStatus.STOPPED_IDLE));
+        } finally {
+            cluster.replaceFirewall(GROUP, Firewall.thisMachine());
+        }
     }
 
     private static String psql(int port) throws Exception {
