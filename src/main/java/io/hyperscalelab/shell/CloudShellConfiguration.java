@@ -8,13 +8,17 @@ import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
 import io.hyperscalelab.execution.DistributedExecutor;
 import io.hyperscalelab.psql.PgJdbcBackend;
+import io.hyperscalelab.psql.SqlBackend;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The Cloud Shell of the running app: homes under {@code <data>/cloudshell/homes}, the lab's
  * files at lab scale under {@code <data>/lab-data} (generated on the first download), psql
- * to the coordinators from the shell's address, its statements through the distributed executor.
+ * to the coordinators of the learner's own groups from the shell's address, its statements through
+ * the distributed executor.
  */
 @Configuration
 class CloudShellConfiguration {
@@ -25,8 +29,9 @@ class CloudShellConfiguration {
         LabDataFiles files = new LabDataFiles(cluster.dataDirectory().resolve("lab-data"),
                 new LabDataGenerator(LabDataGenerator.DEFAULT_SEED));
         CloudShellInternet internet = new CloudShellInternet(cluster.cloudShellAddress(), CloudShellInternet.labFiles(files, DatasetSize.LAB));
-        return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet,
-                new PgJdbcBackend(new ServerGroupHosts(embeddedCluster), cluster.cloudShellAddress(),
-                        new ExecutorRoutes(embeddedCluster, executor, history)));
+        ExecutorRoutes routes = new ExecutorRoutes(embeddedCluster, executor, history);
+        Function<Predicate<String>, SqlBackend> backends = reachable -> new PgJdbcBackend(
+                new ServerGroupHosts(embeddedCluster, reachable), cluster.cloudShellAddress(), routes);
+        return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet, backends);
     }
 }
