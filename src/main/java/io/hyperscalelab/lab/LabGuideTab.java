@@ -17,12 +17,14 @@ import java.util.Optional;
  *
  * <p>Previous and Next stay the same buttons from page to page, so quick clicks all count.
  */
-class LabGuideTab extends Div {
+public class LabGuideTab extends Div {
 
     private final LabGuide guide;
     private final LabProgress progress;
     private final Optional<Account> account;
     private final LabValues values;
+    /** Whether moving through the guide moves the learner's place; not when an instructor looks on. */
+    private final boolean savesPlace;
     private final H2 title = new H2();
     private final Div body = new Div();
     private final Button previous = new Button("Previous");
@@ -31,6 +33,11 @@ class LabGuideTab extends Div {
     private int index;
 
     LabGuideTab(LabGuide guide, LabProgress progress, Optional<Account> account, LabValues values) {
+        this(guide, progress, account, values, true);
+    }
+
+    private LabGuideTab(LabGuide guide, LabProgress progress, Optional<Account> account, LabValues values, boolean savesPlace) {
+        this.savesPlace = savesPlace;
         this.guide = guide;
         this.progress = progress;
         this.account = account;
@@ -51,13 +58,23 @@ class LabGuideTab extends Div {
         show(guide.indexOf(start));
     }
 
+    /**
+     * A learner's guide as their instructor sees it: on the learner's page, with the learner's
+     * names filled in; Previous and Next move the instructor's view only.
+     */
+    public static LabGuideTab readOnly(LabGuide guide, LabProgress progress, Account learner) {
+        return new LabGuideTab(guide, progress, Optional.of(learner), LabValues.of(learner.deployment()), false);
+    }
+
     private void move(int step) {
         int target = index + step;
         if (target < 0 || target >= guide.pages().size()) {
             return;
         }
         show(target);
-        account.ifPresent(a -> progress.save(a, guide.pages().get(target).id()));
+        if (savesPlace) {
+            account.ifPresent(a -> progress.save(a, guide.pages().get(target).id()));
+        }
     }
 
     private void show(int pageIndex) {
