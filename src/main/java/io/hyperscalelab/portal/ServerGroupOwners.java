@@ -27,14 +27,14 @@ public class ServerGroupOwners {
      * Records {@code owner} as the creator of {@code serverGroup}. The caller has checked that no such
      * group exists, so a row left by a group removed outside the portal is stale and is replaced.
      */
-    void claim(String serverGroup, Account owner) {
+    public void claim(String serverGroup, Account owner) {
         jdbc.sql("INSERT INTO server_group_owner (server_group, account_id) VALUES (?, ?) "
                         + "ON CONFLICT (server_group) DO UPDATE SET account_id = excluded.account_id, created_at = now()")
                 .params(serverGroup, owner.id())
                 .update();
     }
 
-    void release(String serverGroup) {
+    public void release(String serverGroup) {
         jdbc.sql("DELETE FROM server_group_owner WHERE server_group = ?").param(serverGroup).update();
     }
 

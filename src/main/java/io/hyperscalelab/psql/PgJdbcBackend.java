@@ -104,10 +104,18 @@ public final class PgJdbcBackend implements SqlBackend {
         return p;
     }
 
-    /** The loader opens one connection per shard, as the same user, from the same address. */
+    /**
+     * The loader opens one connection per shard, as the same user. Those go to the workers, which
+     * only the coordinator and the product reach, from the product's own loopback address and
+     * without TLS: the shell's address and the learner's {@code sslmode=require}, right for the
+     * coordinator, would both be refused there. The workers' addresses come from the
+     * coordinator's metadata, which the learner cannot change.
+     */
     private ShardedLoader loader(ConnectionRequest request) {
         return new ShardedLoader((host, port) -> {
             Properties p = properties(request);
+            p.remove("localSocketAddress");
+            p.setProperty("sslmode", "prefer");
             return DriverManager.getConnection("jdbc:postgresql://" + jdbcHost(host) + ":" + port + "/"
                     + URLEncoder.encode(request.database(), StandardCharsets.UTF_8), p);
         });
