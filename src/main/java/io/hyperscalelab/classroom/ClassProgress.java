@@ -44,11 +44,12 @@ public class ClassProgress {
         List<Long> ids = members.stream().map(m -> m.account().id()).toList();
         Map<Long, String> pages = progress.pages(ids);
         Map<Long, Set<String>> done = stepsDone.doneSteps(ids);
+        Map<Long, List<String>> groupsOf = owners.groupsOf(ids);
         int total = stepsDone.steps().size();
         return members.stream().map(member -> {
             long id = member.account().id();
             LabPage page = guide.page(pages.getOrDefault(id, "")).orElse(guide.first());
-            List<GroupState> groups = owners.groupsOf(id).stream().map(this::state).toList();
+            List<GroupState> groups = groupsOf.getOrDefault(id, List.of()).stream().map(this::state).toList();
             return new LearnerProgress(member, page.title(), guide.indexOf(page) + 1, done.getOrDefault(id, Set.of()), total,
                     groups, member.lastActiveAt());
         }).toList();

@@ -22,6 +22,11 @@ public record GroupState(String name, String status, int nodes) {
         return new GroupState(name, NOT_CREATED, 0);
     }
 
+    /** "postgres131057: Available, 3 nodes", as the dashboard lists it. */
+    public String describe() {
+        return name + ": " + status + (nodes == 0 ? "" : ", " + nodes + (nodes == 1 ? " node" : " nodes"));
+    }
+
     public boolean available() {
         return NodeStatus.AVAILABLE.label().equals(status);
     }

@@ -29,6 +29,7 @@ import io.hyperscalelab.classroom.ClassProgressChart;
 import io.hyperscalelab.classroom.Classroom;
 import io.hyperscalelab.classroom.Classrooms;
 import io.hyperscalelab.classroom.Credential;
+import io.hyperscalelab.classroom.GroupState;
 import io.hyperscalelab.classroom.LearnerProgress;
 import io.hyperscalelab.portal.Blade;
 import io.hyperscalelab.portal.Crumb;
@@ -43,6 +44,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A class's live dashboard: the progress summary chart, then one row per learner (seat, lab
@@ -102,7 +104,7 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
         grid.addComponentColumn(l -> tagged(new Span(l.pageNumber() + ". " + l.pageTitle()), "learner-page", l))
                 .setHeader("Lab page").setFlexGrow(3);
         grid.addComponentColumn(this::stepsDone).setHeader("Steps done").setFlexGrow(2);
-        grid.addColumn(LearnerFilter::groupsText).setHeader("Server group").setFlexGrow(3);
+        grid.addColumn(ClassDashboardView::groups).setHeader("Server group").setFlexGrow(3);
         grid.addColumn(l -> Durations.ago(l.lastActiveAt(), Instant.now())).setHeader("Last activity").setFlexGrow(1);
         grid.addComponentColumn(this::learnerActions).setHeader("Actions").setFlexGrow(3);
         grid.setClassNameGenerator(l -> "learner-row");
@@ -217,7 +219,7 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
                 + "groups is deleted and created again, empty, with the same name, size, firewall and password."));
         Button reset = new Button("Reset the lab", click -> {
             confirm.close();
-            run("Resetting the lab of " + learner.username(), actions.resetLab(instructor, classroom, learner.accountId()),
+            run("Resetting the lab of " + learner.username(), () -> actions.resetLab(instructor, classroom, learner.accountId()),
                     deployments -> "The lab of " + learner.username() + " was reset: " + deployments.size()
                             + (deployments.size() == 1 ? " server group is" : " server groups are") + " being created again.");
         });
@@ -228,7 +230,13 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
     }
 
     private void newPassword(LearnerProgress learner) {
-        Credential credential = actions.newPassword(instructor, classroom, learner.accountId());
+        Credential credential;
+        try {
+            credential = actions.newPassword(instructor, classroom, learner.accountId());
+        } catch (IllegalArgumentException e) {
+            notify(e.getMessage(), true);
+            return;
+        }
         Dialog shown = new Dialog();
         shown.setHeaderTitle("New password of " + credential.username());
         Span password = new Span(credential.password());
@@ -250,7 +258,7 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
     }
 
     private void end() {
-        run("Ending " + classroom.name(), actions.end(instructor, classroom), ended -> {
+        run("Ending " + classroom.name(), () -> actions.end(instructor, classroom), ended -> {
             classroom = ended;
             commands();
             return "Class " + ended.name() + " has ended: its learners' server groups were deleted.";
@@ -258,7 +266,14 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
     }
 
     /** Runs an action off the UI thread and says, when it is over, how it went. */
-    private <T> void run(String what, CompletableFuture<T> action, Function<T, String> outcome) {
+    private <T> void run(String what, Supplier<CompletableFuture<T>> start, Function<T, String> outcome) {
+        CompletableFuture<T> action;
+        try {
+            action = start.get();
+        } catch (RuntimeException e) {
+            notify(what + " failed: " + e.getMessage(), true);
+            return;
+        }
         notify(what + "...", false);
         UI ui = UI.getCurrent();
         action.whenComplete((result, failure) -> ui.access(() -> {
@@ -270,6 +285,11 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
             }
             refresh();
         }));
+    }
+
+    private static String groups(LearnerProgress learner) {
+        return learner.groups().isEmpty() ? "No server group yet"
+                : String.join("; ", learner.groups().stream().map(GroupState::describe).toList());
     }
 
     private static Component fact(String label, String value, String id) {

@@ -1,6 +1,5 @@
 package io.hyperscalelab.instructor;
 
-import io.hyperscalelab.classroom.GroupState;
 import io.hyperscalelab.classroom.LearnerProgress;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,19 +30,5 @@ enum LearnerFilter {
     @Override
     public String toString() {
         return label;
-    }
-
-    static String groupsText(LearnerProgress learner) {
-        if (learner.groups().isEmpty()) {
-            return "No server group yet";
-        }
-        StringBuilder text = new StringBuilder();
-        for (GroupState group : learner.groups()) {
-            text.append(text.isEmpty() ? "" : "; ").append(group.name()).append(": ").append(group.status());
-            if (group.nodes() > 0) {
-                text.append(", ").append(group.nodes()).append(group.nodes() == 1 ? " node" : " nodes");
-            }
-        }
-        return text.toString();
     }
 }

@@ -112,7 +112,7 @@ public class LearnerLabView extends Blade implements BeforeEnterObserver, HasDyn
         UnorderedList groups = new UnorderedList();
         groups.setId("learner-groups");
         for (GroupState group : learner.groups()) {
-            groups.add(new ListItem(group.name() + ": " + group.status() + (group.nodes() > 0 ? ", " + group.nodes() + " nodes" : "")));
+            groups.add(new ListItem(group.describe()));
         }
         if (learner.groups().isEmpty()) {
             groups.add(new ListItem("No server group yet"));

@@ -2,8 +2,12 @@ package io.hyperscalelab.portal;
 
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.Role;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +46,18 @@ public class ServerGroupOwners {
     public List<String> groupsOf(long accountId) {
         return jdbc.sql("SELECT server_group FROM server_group_owner WHERE account_id = ? ORDER BY server_group")
                 .param(accountId).query(String.class).list();
+    }
+
+    /** The groups each of these accounts created, by name; an account without any may be missing. */
+    public Map<Long, List<String>> groupsOf(Collection<Long> accountIds) {
+        Map<Long, List<String>> groups = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.sql("SELECT account_id, server_group FROM server_group_owner WHERE account_id = ANY (?) ORDER BY server_group")
+                    .param(accountIds.toArray(Long[]::new))
+                    .query((rs, row) -> groups.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2)))
+                    .list();
+        }
+        return groups;
     }
 
     public boolean mayOpen(Account account, String serverGroup) {

@@ -114,8 +114,11 @@ public class ServerGroupProvisioner implements DisposableBean {
      * deployment itself may still fail, as any does.
      */
     public CompletableFuture<Deployment> recreate(String serverGroupName, Account owner) {
-        ServerGroup group = cluster.group(serverGroupName).orElseThrow(() -> new ClusterException(
-                "There is no server group named " + serverGroupName + "."));
+        Optional<ServerGroup> found = cluster.group(serverGroupName);
+        if (found.isEmpty()) {
+            return CompletableFuture.failedFuture(new ClusterException("There is no server group named " + serverGroupName + "."));
+        }
+        ServerGroup group = found.get();
         String password = cluster.learnerCredentials(serverGroupName).password();
         ServerGroupForm described = resources.describe(group);
         return delete(serverGroupName).thenApply(deleted -> {

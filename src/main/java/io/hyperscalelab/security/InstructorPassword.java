@@ -1,11 +1,12 @@
 package io.hyperscalelab.security;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The rule for instructors' passwords: an instructor's account reaches every learner of their
  * classes, so it needs more than a learner's generated one: 12 to 128 characters, and not the
- * sign-in name.
+ * sign-in name (before the @, when it has three characters or more).
  */
 public final class InstructorPassword {
 
@@ -20,7 +21,8 @@ public final class InstructorPassword {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
             return Optional.of("An instructor's password has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters.");
         }
-        if (password.toLowerCase(java.util.Locale.ROOT).contains(Usernames.normalize(username).split("@")[0])) {
+        String name = Usernames.normalize(username).split("@")[0];
+        if (name.length() >= 3 && password.toLowerCase(Locale.ROOT).contains(name)) {
             return Optional.of("An instructor's password must not contain the sign-in name.");
         }
         return Optional.empty();

@@ -67,7 +67,7 @@ class ClassroomBrowserTest {
     void aClassRunsEndToEndInTheBrowser() throws Exception {
         String instructorName = "teacher" + System.nanoTime() + "@contoso.com";
         instructors.ensure(instructorName, PASSWORD);
-        String className = "Distributed PostgreSQL " + System.nanoTime();
+        String className = "Distributed PostgreSQL, Tuesday";
         try (PortalBrowser teacher = new PortalBrowser(port)) {
             teacher.signIn(teacher.firstSignInOf(instructorName, PASSWORD));
             Page classes = teacher.open("/classes");
@@ -89,9 +89,10 @@ class ClassroomBrowserTest {
             String csv = Files.readString(download.path());
             assertThat(download.suggestedFilename()).endsWith("-credentials.csv");
             for (int i = 0; i < 2; i++) {
-                assertThat(csv).contains((i + 1) + "," + sheet.get(i).username() + "," + sheet.get(i).password() + "," + className);
+                assertThat(csv).contains((i + 1) + "," + sheet.get(i).username() + "," + sheet.get(i).password() + ",\"" + className
+                        + "\"," + code(classes));
             }
-            String code = classes.locator("#created-class-code").textContent();
+            String code = code(classes);
             classes.locator("#open-dashboard").click();
             Page dashboard = teacher.page();
             assertThat(dashboard.locator(".blade-title")).hasText(className);
@@ -115,6 +116,14 @@ class ClassroomBrowserTest {
                     assertThat(late.page().locator(".lab-error")).hasText("Class " + className
                             + " is full: its 3 seats are taken. Ask your instructor for a seat.");
                 }
+
+                // the instructor's pages are not a learner's
+                for (String path : List.of(dashboard.url().replace(teacher.baseUrl(), ""), "/classes", "/demo")) {
+                    Page refused = first.open(path);
+                    assertThat(refused.locator("body")).containsText("Could not navigate to");
+                    assertThat(refused.locator(".class-dashboard, .classes-view, #demo")).hasCount(0);
+                }
+                first.open("/");
 
                 // different steps: the first learner one page on, the second three, the third two
                 nextPages(first, 1);
@@ -196,6 +205,10 @@ class ClassroomBrowserTest {
                 assertThat(dashboard.locator("#end-class")).isDisabled();
             }
         }
+    }
+
+    private static String code(Page classes) {
+        return classes.locator("#created-class-code").textContent();
     }
 
     /** Next in the lab guide, {@code pages} times, each time once the page has changed. */
