@@ -68,8 +68,15 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
     private final TextField nameFilter = new TextField();
     private final Select<LearnerFilter> statusFilter = new Select<>();
     private final Span count = new Span();
-    private final Grid<LearnerProgress> grid = table("learners");
+    private final Grid<Row> grid = table("learners");
     private Classroom classroom;
+    /** What the grid and the chart show now: redrawn only when it changes, so a click never lands on a replaced button. */
+    private List<Row> rows = List.of();
+    private String chartSvg = "";
+
+    /** A learner's row as shown, with its last activity in words, which change as time passes. */
+    private record Row(LearnerProgress learner, String lastActivity) {
+    }
 
     public ClassDashboardView(Classrooms classrooms, ClassProgress progress, ClassActions actions, SignedInAccount signedIn,
                               LiveUpdates live) {
@@ -99,15 +106,15 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
         Div filters = new Div(nameFilter, statusFilter, count);
         filters.addClassName("list-filters");
 
-        grid.addColumn(l -> l.member().seat()).setHeader("Seat").setWidth("70px").setFlexGrow(0);
-        grid.addColumn(LearnerProgress::username).setHeader("Learner").setFlexGrow(3);
-        grid.addComponentColumn(l -> tagged(new Span(l.pageNumber() + ". " + l.pageTitle()), "learner-page", l))
-                .setHeader("Lab page").setFlexGrow(3);
-        grid.addComponentColumn(this::stepsDone).setHeader("Steps done").setFlexGrow(2);
-        grid.addColumn(ClassDashboardView::groups).setHeader("Server group").setFlexGrow(3);
-        grid.addColumn(l -> Durations.ago(l.lastActiveAt(), Instant.now())).setHeader("Last activity").setFlexGrow(1);
-        grid.addComponentColumn(this::learnerActions).setHeader("Actions").setFlexGrow(3);
-        grid.setClassNameGenerator(l -> "learner-row");
+        grid.addColumn(row -> row.learner().member().seat()).setHeader("Seat").setWidth("70px").setFlexGrow(0);
+        grid.addColumn(row -> row.learner().username()).setHeader("Learner").setFlexGrow(3);
+        grid.addComponentColumn(row -> tagged(new Span(row.learner().pageNumber() + ". " + row.learner().pageTitle()),
+                "learner-page", row.learner())).setHeader("Lab page").setFlexGrow(3);
+        grid.addComponentColumn(row -> stepsDone(row.learner())).setHeader("Steps done").setFlexGrow(2);
+        grid.addColumn(row -> groups(row.learner())).setHeader("Server group").setFlexGrow(3);
+        grid.addColumn(Row::lastActivity).setHeader("Last activity").setFlexGrow(1);
+        grid.addComponentColumn(row -> learnerActions(row.learner())).setHeader("Actions").setFlexGrow(3);
+        grid.setClassNameGenerator(row -> "learner-row");
 
         content().add(summary, chart, filters, count, grid);
         live.whileAttached(this, REFRESH, this::refresh);
@@ -168,13 +175,21 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
                 fact("Seats", learners.size() + " of " + classroom.seats() + " taken", "class-seats-value"),
                 fact("Lab time", classroom.ended() ? "Ended" : Durations.left(classroom.endsAt(), now) + ", until "
                         + ClassesView.WHEN.format(classroom.endsAt()), "class-time-value"));
-        chart.removeAll();
-        chart.add(new Svg(ClassProgressChart.svg(progress.steps(), learners, now)));
+        String svg = ClassProgressChart.svg(progress.steps(), learners, now);
+        if (!svg.equals(chartSvg)) {
+            chartSvg = svg;
+            chart.removeAll();
+            chart.add(new Svg(svg));
+        }
         String name = nameFilter.getValue().strip().toLowerCase(Locale.ROOT);
         LearnerFilter filter = statusFilter.getValue() == null ? LearnerFilter.ALL : statusFilter.getValue();
         List<LearnerProgress> shown = learners.stream().filter(l -> l.username().contains(name)).filter(l -> filter.keeps(l, now))
                 .toList();
-        grid.setItems(shown);
+        List<Row> shownRows = shown.stream().map(l -> new Row(l, Durations.ago(l.lastActiveAt(), now))).toList();
+        if (!shownRows.equals(rows)) {
+            rows = shownRows;
+            grid.setItems(shownRows);
+        }
         count.setText(shown.size() + " of " + learners.size() + " learners");
     }
 
@@ -260,6 +275,7 @@ public class ClassDashboardView extends Blade implements BeforeEnterObserver, Ha
     private void end() {
         run("Ending " + classroom.name(), () -> actions.end(instructor, classroom), ended -> {
             classroom = ended;
+            rows = List.of();
             commands();
             return "Class " + ended.name() + " has ended: its learners' server groups were deleted.";
         });

@@ -63,8 +63,10 @@ class EnvironmentDetailsTab extends Div {
     private void showDetails(LabSession session) {
         add(new H3("Azure Credentials"));
         add(row("Username", session.account().username(), true, "env-username"));
-        add(session.password().map(this::passwordRow).orElseGet(() -> note(
-                "The password is shown in the browser that started the lab.")));
+        // a lab without a start of its own is a class seat, whose password came on the instructor's sheet
+        add(session.password().map(this::passwordRow).orElseGet(() -> note(session.startedAt().isPresent()
+                ? "The password is shown in the browser that started the lab."
+                : "Use the password your instructor gave you with this username.")));
         session.account().deployment().ifPresent(this::showResources);
     }
 

@@ -124,6 +124,9 @@ class ClassroomBrowserTest {
                     assertThat(refused.locator(".class-dashboard, .classes-view, #demo")).hasCount(0);
                 }
                 first.open("/");
+                first.page().locator("#environment-details-tab").click();
+                assertThat(first.page().locator(".environment-details")).containsText("Use the password your instructor gave you");
+                first.page().getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Lab Guide")).click();
 
                 // different steps: the first learner one page on, the second three, the third two
                 nextPages(first, 1);
