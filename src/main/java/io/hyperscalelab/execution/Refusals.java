@@ -29,8 +29,9 @@ final class Refusals {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("^permission denied to COPY (to|from) a file"), COPY_FILE),
-            new Rule(Pattern.compile("^(permission denied to COPY to or from an external program|must be superuser to COPY to or from an external program)"), PROGRAM),
-            new Rule(Pattern.compile("^permission denied for function (pg_read_file|pg_read_binary_file|pg_ls_\\w+|pg_stat_file|lo_import|lo_export)$"), SERVER_FILES),
+            new Rule(Pattern.compile("^(permission denied to|must be superuser to) COPY to or from an external program"), PROGRAM),
+            new Rule(Pattern.compile("^permission denied for function "
+                    + "(pg_read_file|pg_read_binary_file|pg_ls_\\w+|pg_stat_file|lo_import|lo_export)$"), SERVER_FILES),
             new Rule(Pattern.compile("^permission denied for (function dblink\\w*|foreign-data wrapper \\w+)$"), CONNECTIONS),
             new Rule(Pattern.compile("^(permission denied for (table|sequence|view) pg_dist_\\w+"
                     + "|permission denied for (table|sequence|function|schema) citus_(internal|shard)\\b.*"

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The presenter screen: one step of the lab at a time in large type (the code, then what it
@@ -112,7 +113,10 @@ public class DemoView extends Div {
             return thread;
         });
         run = runs.start(signedIn.require());
-        work(ui, "Preparing the demo...", () -> run.prepare(progress(ui)), () -> { });
+        work(ui, "Preparing the demo...", () -> {
+            run.prepare(progress(ui));
+            return run;
+        }, prepared -> { });
     }
 
     @Override
@@ -147,42 +151,49 @@ public class DemoView extends Div {
             return;
         }
         DemoStep step = script.steps().get(index);
-        UI ui = UI.getCurrent();
-        DemoRun.StepResult[] result = new DemoRun.StepResult[1];
-        work(ui, "Running step " + step.number() + "...", () -> result[0] = run.run(step), () -> {
+        work(UI.getCurrent(), "Running step " + step.number() + "...", () -> run.run(step), result -> {
+            // a step run again makes the ones after it stale: they run again too
             while (results.size() > index) {
                 results.remove(results.size() - 1);
             }
-            results.add(result[0]);
+            results.add(result);
             shown = index;
         });
     }
 
     private void replay() {
         UI ui = UI.getCurrent();
-        work(ui, "Replaying: a fresh demo group...", () -> run.replay(progress(ui)), () -> {
+        work(ui, "Replaying: a fresh demo group...", () -> {
+            run.replay(progress(ui));
+            return run;
+        }, replayed -> {
             results.clear();
             shown = -1;
         });
     }
 
-    /** Runs {@code task} on the demo's thread, then {@code done} in the UI; the screen says what happens meanwhile. */
-    private void work(UI ui, String what, Runnable task, Runnable done) {
+    /**
+     * Runs {@code task} on the demo's thread, then {@code done} with its result in the UI; the
+     * screen says what happens meanwhile, and why the demo stopped if it did.
+     */
+    private <T> void work(UI ui, String what, Supplier<T> task, Consumer<T> done) {
         busy = true;
         status.setText(what);
         show();
         worker.execute(() -> {
+            T result = null;
             String failure = null;
             try {
-                task.run();
+                result = task.get();
             } catch (RuntimeException e) {
                 failure = e.getMessage();
             }
+            T outcome = result;
             String problem = failure;
             ui.access(() -> {
                 busy = false;
                 if (problem == null) {
-                    done.run();
+                    done.accept(outcome);
                     status.setText(shown < 0 ? "Ready. Select Next to run the first step on server group " + run.group() + "." : "");
                 } else {
                     status.setText("The demo stopped: " + problem);
