@@ -1213,9 +1213,27 @@ CREATE EVENT TRIGGER citus_propagate_drop ON sql_drop
     EXECUTE FUNCTION citus_internal.propagate_drop();
 
 -- citus_internal's tables are the superuser's (worker_credentials holds a password). Its
--- functions run with the caller's rights, so calling one directly gains nothing; dblink is
--- callable because run_command_on_workers runs as the caller, through the user mapping.
+-- functions run with the caller's rights, so calling one directly gains nothing.
 GRANT SELECT ON citus_internal.shard_relation, citus_internal.table_index TO PUBLIC;
+
+-- A learner's coordinator opens no connection a learner names: dblink is the superuser's alone,
+-- and the two functions that use it for learners run as its owner, always through one of this
+-- group's worker servers, whose user mapping connects as the worker's non-superuser role. So
+-- run_command_on_workers and citus_shards work, and no SQL reaches another learner's
+-- coordinator, or any other server on this machine, even with its password.
+ALTER FUNCTION citus_internal.run_on_node(int, text) SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION citus_internal.shard_sizes() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+DO $revoke$
+DECLARE
+    v_function regprocedure;
+BEGIN
+    FOR v_function IN SELECT p.oid::regprocedure FROM pg_proc p
+                      JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+                      JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'dblink' LOOP
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', v_function);
+    END LOOP;
+END
+$revoke$;
 
 ------------------------------------------------------------------------------------------
 -- Execution breakdown of the coordinator's own plans

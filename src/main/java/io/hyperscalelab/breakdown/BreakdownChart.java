@@ -69,7 +69,7 @@ public final class BreakdownChart {
         svg.text(LABEL_X, y, "subtitle", subtitle);
         if (breakdown.path() == ExecutionPath.COORDINATOR && !breakdown.reason().isEmpty()) {
             y += 16;
-            svg.text(LABEL_X, y, "subtitle", clip("Why: " + breakdown.reason(), 100));
+            svg.text(LABEL_X, y, "subtitle", Svg.clip("Why: " + breakdown.reason(), 100));
         }
         y += 14;
         legend(svg, y);
@@ -170,11 +170,6 @@ public final class BreakdownChart {
         String label = task.shardTable();
         // a co-located join's other shards are in the Tasks tab; the label column has room for a count
         return task.shards().size() > 1 ? label + " +" + (task.shards().size() - 1) : label;
-    }
-
-    /** Text that fits the chart's width, cut with an ellipsis. */
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
     }
 
     static double length(double value, double max) {

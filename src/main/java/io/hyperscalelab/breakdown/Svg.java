@@ -6,18 +6,18 @@ import java.util.Locale;
  * A small SVG writer: elements appended in order, every text and attribute value escaped, numbers
  * written the same way on every machine (so a figure regenerates byte for byte).
  */
-final class Svg {
+public final class Svg {
 
     private final StringBuilder out = new StringBuilder();
     private final double width;
     private double height;
 
     /** A document {@code width} wide; its height is set when it is finished. */
-    Svg(double width) {
+    public Svg(double width) {
         this.width = width;
     }
 
-    Svg rect(double x, double y, double w, double h, String cssClass, String... dataAttributes) {
+    public Svg rect(double x, double y, double w, double h, String cssClass, String... dataAttributes) {
         out.append("  <rect x=\"").append(number(x)).append("\" y=\"").append(number(y)).append("\" width=\"")
                 .append(number(w)).append("\" height=\"").append(number(h)).append("\" class=\"").append(escape(cssClass))
                 .append('"');
@@ -26,7 +26,7 @@ final class Svg {
         return this;
     }
 
-    Svg roundedRect(double x, double y, double w, double h, double radius, String cssClass) {
+    public Svg roundedRect(double x, double y, double w, double h, double radius, String cssClass) {
         out.append("  <rect x=\"").append(number(x)).append("\" y=\"").append(number(y)).append("\" width=\"")
                 .append(number(w)).append("\" height=\"").append(number(h)).append("\" rx=\"").append(number(radius))
                 .append("\" class=\"").append(escape(cssClass)).append("\"/>\n");
@@ -34,7 +34,7 @@ final class Svg {
     }
 
     /** Text starting at x (or ending there, for {@code anchorEnd}), its baseline at y. */
-    Svg text(double x, double y, String cssClass, String content, String... dataAttributes) {
+    public Svg text(double x, double y, String cssClass, String content, String... dataAttributes) {
         out.append("  <text x=\"").append(number(x)).append("\" y=\"").append(number(y)).append("\" class=\"")
                 .append(escape(cssClass)).append('"');
         data(dataAttributes);
@@ -42,7 +42,7 @@ final class Svg {
         return this;
     }
 
-    Svg line(double x1, double y1, double x2, double y2, String cssClass) {
+    public Svg line(double x1, double y1, double x2, double y2, String cssClass) {
         out.append("  <line x1=\"").append(number(x1)).append("\" y1=\"").append(number(y1)).append("\" x2=\"")
                 .append(number(x2)).append("\" y2=\"").append(number(y2)).append("\" class=\"").append(escape(cssClass))
                 .append("\"/>\n");
@@ -50,7 +50,7 @@ final class Svg {
     }
 
     /** A filled shape through the points x1, y1, x2, y2, ... (an arrowhead, say). */
-    Svg polygon(String cssClass, double... points) {
+    public Svg polygon(String cssClass, double... points) {
         out.append("  <polygon points=\"");
         for (int i = 0; i < points.length; i += 2) {
             out.append(i == 0 ? "" : " ").append(number(points[i])).append(',').append(number(points[i + 1]));
@@ -60,7 +60,7 @@ final class Svg {
     }
 
     /** The document: its title for screen readers, its style sheet, then the elements. */
-    String finish(double documentHeight, String title, String style) {
+    public String finish(double documentHeight, String title, String style) {
         this.height = documentHeight;
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number(width) + "\" height=\"" + number(height)
                 + "\" viewBox=\"0 0 " + number(width) + " " + number(height) + "\" role=\"img\">\n"
@@ -79,8 +79,13 @@ final class Svg {
         }
     }
 
+    /** Text that fits a chart's width, cut with an ellipsis. */
+    public static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
+
     /** At most two decimals, no trailing zeros, a dot whatever the locale. */
-    static String number(double value) {
+    public static String number(double value) {
         String text = String.format(Locale.ROOT, "%.2f", value);
         text = text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
         return text.equals("-0") ? "0" : text;
@@ -91,7 +96,7 @@ final class Svg {
      * XML 1.0 cannot hold at all (control characters; a quoted identifier may contain them)
      * replaced by U+FFFD.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             switch (c) {

@@ -3,6 +3,7 @@ package io.hyperscalelab.execution;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,12 @@ public final class DistributedExecutor implements AutoCloseable {
     private final StatementParser parser = new StatementParser();
     private final ExecutorService threads;
     private final TaskRunner runner;
+    /** Cancels statements that outrun the statement time limit. */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "statement-time-limit");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DistributedExecutor(ExecutorOptions options) {
         this.options = options;
@@ -36,7 +43,7 @@ public final class DistributedExecutor implements AutoCloseable {
 
     /** A session on the target's coordinator; worker connections open as its statements need them. */
     public ExecutionSession openSession(ClusterTarget target) throws SQLException {
-        return new ExecutionSession(target, new CoordinatorSession(target, options.resultLimit()), options, parser, runner);
+        return new ExecutionSession(target, new CoordinatorSession(target, options.resultLimit()), options, parser, runner, watchdog);
     }
 
     /**
@@ -48,7 +55,7 @@ public final class DistributedExecutor implements AutoCloseable {
      * should be no larger than the executor's limit, which bounds the tasks' rows.
      */
     public ExecutionSession openSession(ClusterTarget target, Connection coordinator) throws SQLException {
-        return new ExecutionSession(target, new CoordinatorSession(coordinator), options, parser, runner);
+        return new ExecutionSession(target, new CoordinatorSession(coordinator), options, parser, runner, watchdog);
     }
 
     /**
@@ -70,6 +77,7 @@ public final class DistributedExecutor implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         threads.shutdownNow();
     }
 }

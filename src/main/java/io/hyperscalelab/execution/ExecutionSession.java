@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.core.Field;
 import org.postgresql.core.Tuple;
 
@@ -27,10 +31,14 @@ public final class ExecutionSession implements LearnerSession {
     private final TaskRunner runner;
     private final TaskRunner.Cancellation cancellation = new TaskRunner.Cancellation();
     private final ResultLimit limit;
+    private final StatementLimits limits;
+    private final ScheduledExecutorService watchdog;
 
     ExecutionSession(ClusterTarget target, CoordinatorSession coordinator, ExecutorOptions options, StatementParser parser,
-                     TaskRunner runner) {
+                     TaskRunner runner, ScheduledExecutorService watchdog) {
         this.target = target;
+        this.limits = options.statementLimits();
+        this.watchdog = watchdog;
         this.parser = parser;
         this.runner = runner;
         this.coordinator = coordinator;
@@ -54,13 +62,34 @@ public final class ExecutionSession implements LearnerSession {
             return ExecutionResult.EMPTY;
         }
         SqlScript.Piece piece = only.get();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            timedOut.set(true);
+            cancel();
+        }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        ExecutionResult result;
         try {
-            return run(parser.parse(piece.sql()), start);
+            result = run(parser.parse(piece.sql()), start);
         } catch (StatementException e) {
-            throw e.position() > 0 ? e.shifted(piece.offset()) : e;
+            throw explained(e.position() > 0 ? e.shifted(piece.offset()) : e, timedOut);
         } catch (SQLException e) {
-            throw StatementException.fromServer(e, true, null).shifted(piece.offset());
+            throw explained(StatementException.fromServer(e, true, null).shifted(piece.offset()), timedOut);
+        } finally {
+            deadline.cancel(false);
         }
+        int rows = result.result().rows().size();
+        if (rows > limits.maxRows()) {
+            throw limits.tooManyRows(rows);
+        }
+        return result;
+    }
+
+    /** The error the learner sees: the product's time limit when it was that, with the rule that refused it explained. */
+    private StatementException explained(StatementException e, AtomicBoolean timedOut) {
+        if (timedOut.get() && "57014".equals(e.getSQLState())) {
+            return limits.timedOut();
+        }
+        return Refusals.explained(e);
     }
 
     /** Stops the running statement on the coordinator and on every worker; a no-op when idle. */

@@ -8,11 +8,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import io.hyperscalelab.cluster.ServerGroups;
 import io.hyperscalelab.cluster.ServerGroupNode;
 import io.hyperscalelab.security.DeploymentId;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Environment Details: the learner's credentials and the names of their resources, as the hosted
@@ -23,7 +24,7 @@ class EnvironmentDetailsTab extends Div {
 
     private final ServerGroups cluster;
 
-    EnvironmentDetailsTab(Optional<LabSession> session, ServerGroups cluster, Supplier<Optional<String>> startLab) {
+    EnvironmentDetailsTab(Optional<LabSession> session, ServerGroups cluster, Function<Optional<String>, Optional<String>> startLab) {
         this.cluster = cluster;
         addClassName("environment-details");
         if (session.isEmpty()) {
@@ -33,29 +34,39 @@ class EnvironmentDetailsTab extends Div {
         }
     }
 
-    private void showStart(Supplier<Optional<String>> startLab) {
+    private void showStart(Function<Optional<String>, Optional<String>> startLab) {
         Paragraph intro = new Paragraph("Start the lab to get your Azure credentials and the names of your lab "
                 + "resources. You then sign in to the portal with them.");
+        TextField classCode = new TextField("Class code (if your instructor gave you one)");
+        classCode.setId("class-code");
+        classCode.addClassName("class-code");
+        classCode.setMaxLength(20);
+        classCode.setWidthFull();
         Div error = new Div();
         error.addClassName("lab-error");
         error.setVisible(false);
         Button start = new Button("Start the lab");
-        start.addClickListener(e -> startLab.get().ifPresent(problem -> {
-            error.setText(problem);
-            error.setVisible(true);
-            start.setEnabled(true);
-        }));
+        start.addClickListener(e -> {
+            String code = classCode.getValue().strip();
+            startLab.apply(code.isEmpty() ? Optional.empty() : Optional.of(code)).ifPresent(problem -> {
+                error.setText(problem);
+                error.setVisible(true);
+                start.setEnabled(true);
+            });
+        });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("start-lab");
         start.setDisableOnClick(true);
-        add(new H3("Environment Details"), intro, start, error);
+        add(new H3("Environment Details"), intro, classCode, start, error);
     }
 
     private void showDetails(LabSession session) {
         add(new H3("Azure Credentials"));
         add(row("Username", session.account().username(), true, "env-username"));
-        add(session.password().map(this::passwordRow).orElseGet(() -> note(
-                "The password is shown in the browser that started the lab.")));
+        // a lab without a start of its own is a class seat, whose password came on the instructor's sheet
+        add(session.password().map(this::passwordRow).orElseGet(() -> note(session.startedAt().isPresent()
+                ? "The password is shown in the browser that started the lab."
+                : "Use the password your instructor gave you with this username.")));
         session.account().deployment().ifPresent(this::showResources);
     }
 

@@ -27,13 +27,15 @@ import java.util.Optional;
  *
  * <p>Previous and Next stay the same buttons from page to page, so quick clicks all count.
  */
-class LabGuideTab extends Div {
+public class LabGuideTab extends Div {
 
     private final LabGuide guide;
     private final LabProgress progress;
     private final Optional<Account> account;
     private final LabValues values;
     private final Optional<GuideChecks> checks;
+    /** Whether moving through the guide moves the learner's place; not when an instructor looks on. */
+    private final boolean savesPlace;
     private final H2 title = new H2();
     private final Div body = new Div();
     private final Button previous = new Button("Previous");
@@ -46,6 +48,12 @@ class LabGuideTab extends Div {
 
     LabGuideTab(LabGuide guide, LabProgress progress, Optional<Account> account, LabValues values,
                 Optional<GuideChecks> checks) {
+        this(guide, progress, account, values, checks, true);
+    }
+
+    private LabGuideTab(LabGuide guide, LabProgress progress, Optional<Account> account, LabValues values,
+                        Optional<GuideChecks> checks, boolean savesPlace) {
+        this.savesPlace = savesPlace;
         this.guide = guide;
         this.progress = progress;
         this.account = account;
@@ -121,12 +129,22 @@ class LabGuideTab extends Div {
         }).setFilter(link + " != null").addEventData(href).addEventData("(" + link + " != null) && event.preventDefault()");
     }
 
+    /**
+     * A learner's guide as their instructor sees it: on the learner's page, with the learner's
+     * names filled in; Previous and Next move the instructor's view only.
+     */
+    public static LabGuideTab readOnly(LabGuide guide, LabProgress progress, Account learner) {
+        return new LabGuideTab(guide, progress, Optional.of(learner), LabValues.of(learner.deployment()), Optional.empty(), false);
+    }
+
     private void move(int target) {
         if (target < 0 || target >= guide.pages().size() || target == index) {
             return;
         }
         show(target);
-        account.ifPresent(a -> progress.save(a, guide.pages().get(target).id()));
+        if (savesPlace) {
+            account.ifPresent(a -> progress.save(a, guide.pages().get(target).id()));
+        }
     }
 
     private void show(int pageIndex) {

@@ -28,23 +28,33 @@ public class LabLaunches {
     }
 
     private final LearnerAccounts learners;
+    private final LabClasses classes;
     private final AccountRepository accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
-    LabLaunches(LearnerAccounts learners, AccountRepository accounts, JdbcClient jdbc, TransactionTemplate transaction) {
+    LabLaunches(LearnerAccounts learners, LabClasses classes, AccountRepository accounts, JdbcClient jdbc,
+                TransactionTemplate transaction) {
         this.learners = learners;
+        this.classes = classes;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
 
-    /** @throws io.hyperscalelab.security.TooManyLaunchesException when this address started too many labs lately */
-    public Started launch(String clientAddress) {
+    /**
+     * A new learner for someone at {@code clientAddress}; with a class code, a learner of that
+     * class, or nobody at all when the code cannot be used.
+     *
+     * @throws io.hyperscalelab.security.TooManyLaunchesException when this address started too many labs lately
+     * @throws LabClasses.ClassCodeException when the code names no class that has a free seat
+     */
+    public Started launch(String clientAddress, Optional<String> classCode) {
         LabToken token = LabToken.generate(random);
         return transaction.execute(status -> {
             NewLearner learner = learners.create(clientAddress);
+            classCode.ifPresent(code -> classes.enrol(learner.account(), code));
             Instant startedAt = jdbc.sql("INSERT INTO lab_launch (account_id, token_hash, sealed_password) VALUES (?, ?, ?) "
                             + "RETURNING started_at")
                     .params(learner.account().id(), token.lookupHash(), token.seal(learner.password(), random))

@@ -35,6 +35,7 @@ public class LabPanel extends Aside {
     private final LabGuide guide;
     private final LabProgress progress;
     private final LabLaunches launches;
+    private final LabClasses classes;
     private final ServerGroups cluster;
     private final LabCheckRunner checkRunner;
     private final LabSteps steps;
@@ -42,9 +43,10 @@ public class LabPanel extends Aside {
     private final SignedInAccount signedIn;
 
     LabPanel(LabProperties properties, LabGuide guide, LabProgress progress, LabLaunches launches, LabSessions sessions,
-             ServerGroups cluster, LabCheckRunner checkRunner, LabSteps steps, BreakdownHistory history,
+             LabClasses classes, ServerGroups cluster, LabCheckRunner checkRunner, LabSteps steps, BreakdownHistory history,
              SignedInAccount signedIn) {
         this.properties = properties;
+        this.classes = classes;
         this.guide = guide;
         this.progress = progress;
         this.launches = launches;
@@ -67,8 +69,10 @@ public class LabPanel extends Aside {
         name.addClassName("lab-name");
         Div title = new Div(name);
         title.addClassName("lab-title");
-        session.flatMap(LabSession::startedAt)
-                .ifPresent(start -> title.add(new LabCountdown(start.plus(properties.duration()))));
+        // a class's learners share their class's time; anyone else has the lab's duration from their start
+        account.flatMap(classes::labEndsAt)
+                .or(() -> session.flatMap(LabSession::startedAt).map(start -> start.plus(properties.duration())))
+                .ifPresent(end -> title.add(new LabCountdown(end)));
 
         TabSheet tabs = new TabSheet();
         tabs.addClassName("lab-tabs");
@@ -97,13 +101,14 @@ public class LabPanel extends Aside {
     }
 
     /**
-     * Start the lab: a learner account for this browser, then its details in place of the button.
+     * Start the lab: a learner account for this browser (in the class whose code was typed, if one
+     * was), then its details in place of the button.
      * Returns why it could not, if it could not.
      */
-    private Optional<String> startLab() {
+    private Optional<String> startLab(Optional<String> classCode) {
         VaadinRequest request = VaadinRequest.getCurrent();
         try {
-            LabLaunches.Started started = launches.launch(request.getRemoteAddr());
+            LabLaunches.Started started = launches.launch(request.getRemoteAddr(), classCode);
             LabCookie.write(request, VaadinResponse.getCurrent(), started.token());
             show(Optional.of(started.session()));
             getChildren().filter(TabSheet.class::isInstance).map(TabSheet.class::cast).findFirst()
@@ -112,6 +117,8 @@ public class LabPanel extends Aside {
         } catch (TooManyLaunchesException e) {
             return Optional.of("Too many labs were started from this network lately. Try again after "
                     + TIME.format(e.retryAt()) + ".");
+        } catch (LabClasses.ClassCodeException e) {
+            return Optional.of(e.getMessage());
         }
     }
 }

@@ -112,6 +112,30 @@ public class ServerGroupProvisioner implements DisposableBean {
     }
 
     /**
+     * A fresh start for the group: deletes it and creates it again for {@code owner} as it was
+     * asked for, with the worker count, version, firewall and admin password it has now (its
+     * tables and data are gone). Completes with the new deployment once it has started; the
+     * deployment itself may still fail, as any does.
+     */
+    public CompletableFuture<Deployment> recreate(String serverGroupName, Account owner) {
+        Optional<ServerGroup> found = cluster.group(serverGroupName);
+        if (found.isEmpty()) {
+            return CompletableFuture.failedFuture(new ClusterException("There is no server group named " + serverGroupName + "."));
+        }
+        ServerGroup group = found.get();
+        String password = cluster.learnerCredentials(serverGroupName).password();
+        ServerGroupForm described = resources.describe(group);
+        return delete(serverGroupName).thenApply(deleted -> {
+            boolean resourceGroupLeft = resources.resourceGroups(owners.visibleTo(owner)).contains(described.resourceGroup());
+            String resourceGroup = described.resourceGroup().isEmpty() ? "citus-" + serverGroupName : described.resourceGroup();
+            return deploy(new ServerGroupForm(described.subscription(), resourceGroup, !resourceGroupLeft,
+                    serverGroupName, described.location().isEmpty() ? Locations.DEFAULT : described.location(),
+                    described.postgresVersion(), described.compute(), password, password, described.connectivity(),
+                    described.allowAzureServices(), described.firewallRules(), described.tags()), owner);
+        });
+    }
+
+    /**
      * The Networking blade's Save: the group's firewall, in force for new connections when the
      * result completes; completes exceptionally, with the cluster's reason, when nothing changed.
      */

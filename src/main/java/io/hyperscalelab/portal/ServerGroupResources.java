@@ -1,76 +1,78 @@
 package io.hyperscalelab.portal;
 
-import io.hyperscalelab.cluster.ClusterException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hyperscalelab.cluster.ClusterProperties;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.ServerGroup;
 import io.hyperscalelab.cluster.ServerGroupName;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the portal knows about each server group beyond what the cluster runs: its subscription,
  * resource group, location, sizes, networking choices and tags, i.e. the form it was created from
- * (without the passwords). Kept as one small properties file per group under
- * {@code <data>/portal/server-groups/}, so that it outlives the app like the group itself.
+ * (without the passwords). Kept in the state database (table {@code server_group_record}), so that
+ * it outlives the app like the group itself. Records from before the state database, one
+ * properties file per group, are imported once at start ({@link ServerGroupRecordFiles}).
  */
 @Component
 public class ServerGroupResources {
 
-    private static final Logger log = LoggerFactory.getLogger(ServerGroupResources.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Map<String, String>>> OBJECTS = new TypeReference<>() { };
+    private static final String COLUMNS = "server_group, subscription, resource_group, location, postgres_version, tier, "
+            + "worker_count, worker_vcores, worker_storage_gib, coordinator_vcores, coordinator_storage_gib, high_availability, "
+            + "connectivity, allow_azure_services, firewall_rules, tags";
 
-    private final Path directory;
-    private final Map<String, ServerGroupForm> byName = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
 
-    public ServerGroupResources(ClusterProperties properties) {
-        this.directory = properties.dataDirectory().resolve("portal").resolve("server-groups");
-        try {
-            Files.createDirectories(directory);
-            try (Stream<Path> files = Files.list(directory)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".properties")).forEach(this::load);
-            }
-        } catch (IOException e) {
-            throw new ClusterException("Cannot read the portal's records in " + directory + ": " + e.getMessage(), e);
-        }
+    public ServerGroupResources(JdbcClient jdbc, ClusterProperties properties) {
+        this.jdbc = jdbc;
+        new ServerGroupRecordFiles(properties.dataDirectory().resolve("portal").resolve("server-groups")).importOnce(this);
     }
 
     /** Remembers what a group was created from; its passwords are never written. */
     public void save(ServerGroupForm form) {
         ServerGroupForm kept = form.asCreated();
-        Path file = file(kept.serverGroupName());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            toProperties(kept).store(out, "Hyperscale Lab portal: server group " + kept.serverGroupName());
-        } catch (IOException e) {
-            throw new ClusterException("Cannot save the portal's record of " + kept.serverGroupName() + ": " + e.getMessage(), e);
+        ComputeConfiguration c = kept.compute();
+        jdbc.sql("INSERT INTO server_group_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?::jsonb, ?::jsonb) ON CONFLICT (server_group) DO UPDATE SET subscription = excluded.subscription, "
+                        + "resource_group = excluded.resource_group, location = excluded.location, "
+                        + "postgres_version = excluded.postgres_version, tier = excluded.tier, worker_count = excluded.worker_count, "
+                        + "worker_vcores = excluded.worker_vcores, worker_storage_gib = excluded.worker_storage_gib, "
+                        + "coordinator_vcores = excluded.coordinator_vcores, coordinator_storage_gib = excluded.coordinator_storage_gib, "
+                        + "high_availability = excluded.high_availability, connectivity = excluded.connectivity, "
+                        + "allow_azure_services = excluded.allow_azure_services, firewall_rules = excluded.firewall_rules, "
+                        + "tags = excluded.tags, saved_at = now()")
+                .params(new ServerGroupName(kept.serverGroupName()).value(), kept.subscription(), kept.resourceGroup(),
+                        kept.location(), kept.postgresVersion(), c.tier().name(), c.workerCount(), c.workerVCores(),
+                        c.workerStorageGiB(), c.coordinatorVCores(), c.coordinatorStorageGiB(), c.highAvailability(),
+                        kept.connectivity().name(), kept.allowAzureServices(), json(kept.firewallRules().stream()
+                                .map(r -> Map.of("name", r.name(), "startIp", r.startIp(), "endIp", r.endIp())).toList()),
+                        json(kept.tags().stream().map(t -> Map.of("name", t.name(), "value", t.value())).toList()))
+                .update();
+    }
+
+    /** Adds a record that does not exist yet; an existing one is kept. True when it was added. */
+    boolean importRecord(ServerGroupForm form) {
+        if (find(form.serverGroupName()).isPresent()) {
+            return false;
         }
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new ClusterException("Cannot save the portal's record of " + kept.serverGroupName() + ": " + e.getMessage(), e);
-        }
-        byName.put(kept.serverGroupName(), kept);
+        save(form);
+        return true;
     }
 
     public Optional<ServerGroupForm> find(String serverGroupName) {
-        return Optional.ofNullable(byName.get(serverGroupName));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM server_group_record WHERE server_group = ?").param(serverGroupName)
+                .query(ServerGroupResources::form).optional();
     }
 
     /**
@@ -93,90 +95,45 @@ public class ServerGroupResources {
     }
 
     public void delete(String serverGroupName) {
-        byName.remove(serverGroupName);
-        try {
-            Files.deleteIfExists(file(serverGroupName));
-        } catch (IOException e) {
-            log.warn("Could not remove the portal's record of {}: {}", serverGroupName, e.getMessage());
-        }
+        jdbc.sql("DELETE FROM server_group_record WHERE server_group = ?").param(serverGroupName).update();
     }
 
     /** The learner's resource groups: those that hold a server group the learner may see. */
     public List<String> resourceGroups(Predicate<String> visibleGroups) {
-        return List.copyOf(new TreeSet<>(byName.values().stream().filter(form -> visibleGroups.test(form.serverGroupName()))
-                .map(ServerGroupForm::resourceGroup).filter(rg -> !rg.isEmpty()).toList()));
+        record Placed(String serverGroup, String resourceGroup) {
+        }
+        return jdbc.sql("SELECT server_group, resource_group FROM server_group_record WHERE resource_group <> '' "
+                        + "ORDER BY resource_group")
+                .query((rs, row) -> new Placed(rs.getString(1), rs.getString(2))).list().stream()
+                .filter(placed -> visibleGroups.test(placed.serverGroup()))
+                .map(Placed::resourceGroup).distinct().toList();
     }
 
-    // The name is checked before it becomes a file name.
-    private Path file(String serverGroupName) {
-        return directory.resolve(new ServerGroupName(serverGroupName).value() + ".properties");
+    private static ServerGroupForm form(ResultSet rs, int row) throws SQLException {
+        ComputeConfiguration compute = new ComputeConfiguration(ComputeTier.valueOf(rs.getString("tier")),
+                rs.getInt("worker_count"), rs.getInt("worker_vcores"), rs.getInt("worker_storage_gib"),
+                rs.getInt("coordinator_vcores"), rs.getInt("coordinator_storage_gib"), rs.getBoolean("high_availability"));
+        return new ServerGroupForm(rs.getString("subscription"), rs.getString("resource_group"), false,
+                rs.getString("server_group"), rs.getString("location"), (Integer) rs.getObject("postgres_version"), compute,
+                "", "", ConnectivityMethod.valueOf(rs.getString("connectivity")), rs.getBoolean("allow_azure_services"),
+                parse(rs.getString("firewall_rules")).stream()
+                        .map(r -> new FirewallRuleInput(r.get("name"), r.get("startIp"), r.get("endIp"))).toList(),
+                parse(rs.getString("tags")).stream().map(t -> new ResourceTag(t.get("name"), t.get("value"))).toList());
     }
 
-    private void load(Path file) {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-            ServerGroupForm form = fromProperties(p);
-            if (ServerGroupName.problem(form.serverGroupName()).isEmpty()) {
-                byName.put(form.serverGroupName(), form);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.warn("Ignoring the unreadable portal record {}: {}", file, e.getMessage());
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value + " as JSON", e);
         }
     }
 
-    private static Properties toProperties(ServerGroupForm form) {
-        Properties p = new Properties();
-        p.setProperty("subscription", form.subscription());
-        p.setProperty("resourceGroup", form.resourceGroup());
-        p.setProperty("serverGroupName", form.serverGroupName());
-        p.setProperty("location", form.location());
-        if (form.postgresVersion() != null) {
-            p.setProperty("postgresVersion", form.postgresVersion().toString());
+    private static List<Map<String, String>> parse(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, OBJECTS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("server_group_record holds JSON the portal cannot read: " + json, e);
         }
-        ComputeConfiguration c = form.compute();
-        p.setProperty("compute.tier", c.tier().name());
-        p.setProperty("compute.workerCount", String.valueOf(c.workerCount()));
-        p.setProperty("compute.workerVCores", String.valueOf(c.workerVCores()));
-        p.setProperty("compute.workerStorageGiB", String.valueOf(c.workerStorageGiB()));
-        p.setProperty("compute.coordinatorVCores", String.valueOf(c.coordinatorVCores()));
-        p.setProperty("compute.coordinatorStorageGiB", String.valueOf(c.coordinatorStorageGiB()));
-        p.setProperty("compute.highAvailability", String.valueOf(c.highAvailability()));
-        p.setProperty("connectivity", form.connectivity().name());
-        p.setProperty("allowAzureServices", String.valueOf(form.allowAzureServices()));
-        for (int i = 0; i < form.firewallRules().size(); i++) {
-            FirewallRuleInput rule = form.firewallRules().get(i);
-            p.setProperty("firewall." + i + ".name", rule.name());
-            p.setProperty("firewall." + i + ".startIp", rule.startIp());
-            p.setProperty("firewall." + i + ".endIp", rule.endIp());
-        }
-        for (int i = 0; i < form.tags().size(); i++) {
-            p.setProperty("tag." + i + ".name", form.tags().get(i).name());
-            p.setProperty("tag." + i + ".value", form.tags().get(i).value());
-        }
-        return p;
-    }
-
-    private static ServerGroupForm fromProperties(Properties p) {
-        ComputeConfiguration compute = new ComputeConfiguration(ComputeTier.valueOf(p.getProperty("compute.tier")),
-                Integer.parseInt(p.getProperty("compute.workerCount")), Integer.parseInt(p.getProperty("compute.workerVCores")),
-                Integer.parseInt(p.getProperty("compute.workerStorageGiB")),
-                Integer.parseInt(p.getProperty("compute.coordinatorVCores")),
-                Integer.parseInt(p.getProperty("compute.coordinatorStorageGiB")),
-                Boolean.parseBoolean(p.getProperty("compute.highAvailability")));
-        List<FirewallRuleInput> rules = new ArrayList<>();
-        for (int i = 0; p.containsKey("firewall." + i + ".name"); i++) {
-            rules.add(new FirewallRuleInput(p.getProperty("firewall." + i + ".name"),
-                    p.getProperty("firewall." + i + ".startIp"), p.getProperty("firewall." + i + ".endIp")));
-        }
-        List<ResourceTag> tags = new ArrayList<>();
-        for (int i = 0; p.containsKey("tag." + i + ".name"); i++) {
-            tags.add(new ResourceTag(p.getProperty("tag." + i + ".name"), p.getProperty("tag." + i + ".value")));
-        }
-        String version = p.getProperty("postgresVersion");
-        return new ServerGroupForm(p.getProperty("subscription"), p.getProperty("resourceGroup"), false,
-                p.getProperty("serverGroupName"), p.getProperty("location"), version == null ? null : Integer.valueOf(version),
-                compute, "", "", ConnectivityMethod.valueOf(p.getProperty("connectivity")),
-                Boolean.parseBoolean(p.getProperty("allowAzureServices")), rules, tags);
     }
 }

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * The server groups the signed-in account may see: the ones they created (every one, for an
- * instructor). Views list and open groups only through here, so that another learner's group is
+ * The server groups the signed-in account may see: the ones they created (and for an instructor,
+ * their classes' learners' groups). Views list and open groups only through here, so that another learner's group is
  * as absent as a deleted one.
  */
 @Component
@@ -37,8 +37,7 @@ public class VisibleServerGroups {
 
     /** Whether the signed-in account may follow this deployment: theirs, even when it failed. */
     public boolean mayFollow(Deployment deployment) {
-        return signedIn.get().filter(account -> account.id() == deployment.ownerAccountId()
-                || ServerGroupOwners.seesEveryGroup(account)).isPresent();
+        return signedIn.get().filter(account -> owners.mayFollow(account, deployment.ownerAccountId())).isPresent();
     }
 
     private Predicate<String> visible() {

@@ -14,7 +14,9 @@
  *
  * <p>A group belongs to the account that created it ({@link io.hyperscalelab.portal.ServerGroupOwners});
  * views list and open groups only through {@link io.hyperscalelab.portal.VisibleServerGroups}, so
- * another learner's group reads as if it did not exist.
+ * another learner's group reads as if it did not exist. An instructor sees their own groups and
+ * those of their classes' learners. What the portal knows of a group beyond its servers (the form
+ * it was created from) is kept in the state database ({@link io.hyperscalelab.portal.ServerGroupResources}).
  *
  * <p>Portal settings ({@link io.hyperscalelab.portal.SettingsView}) show which cluster the groups live
  * on and the health of a configured real Citus cluster.

@@ -43,6 +43,10 @@ public class AccountMenu extends Div {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         MenuItem item = menu.addItem(root);
+        if (account.role() == Role.INSTRUCTOR) {
+            // the instructor's pages are routed by name: this package does not know them
+            item.getSubMenu().addItem("Classes", e -> getUI().ifPresent(ui -> ui.navigate("classes"))).setId("menu-classes");
+        }
         item.getSubMenu().addItem("Sign out", e -> signedIn.signOut()).setId("sign-out");
         add(menu);
     }

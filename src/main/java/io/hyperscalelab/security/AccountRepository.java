@@ -2,6 +2,8 @@ package io.hyperscalelab.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +32,15 @@ public class AccountRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id).query(AccountRepository::account).optional();
     }
 
+    /** The accounts with these ids that exist, in no particular order. */
+    public List<Account> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ANY (?)").param(ids.toArray(Long[]::new))
+                .query(AccountRepository::account).list();
+    }
+
     /** The stored password hash, for the sign-in check only. */
     Optional<String> passwordHash(String username) {
         return jdbc.sql("SELECT password_hash FROM account WHERE username = ?")
@@ -45,6 +56,11 @@ public class AccountRepository {
                 .params(Usernames.normalize(username), passwordHash, role.name(), deployment == null ? null : deployment.value())
                 .query(AccountRepository::account)
                 .single();
+    }
+
+    /** A new password for an account, as a hash; false when there is no such account. */
+    boolean replacePasswordHash(long accountId, String passwordHash) {
+        return jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwordHash, accountId).update() == 1;
     }
 
     /** "Don't show this again" on "Stay signed in?": keep the answer for every later sign-in. */

@@ -6,7 +6,7 @@ import java.security.SecureRandom;
  * Lab passwords: 16 characters a learner can read and type (no 0/O, 1/l/I), always with upper case,
  * lower case and digits, so they also pass the portal's own password rules. About 90 bits of entropy.
  */
-final class GeneratedPassword {
+public final class GeneratedPassword {
 
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
@@ -17,7 +17,7 @@ final class GeneratedPassword {
     private GeneratedPassword() {
     }
 
-    static String generate(SecureRandom random) {
+    public static String generate(SecureRandom random) {
         char[] password = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
             password[i] = ALL.charAt(random.nextInt(ALL.length()));

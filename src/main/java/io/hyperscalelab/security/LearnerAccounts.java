@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 /**
  * Creates learner accounts with generated lab credentials: a fresh six-digit deployment id (which
  * also makes the sign-in name) and a random password, stored only as a hash. At most
- * {@code hyperscale.security.max-launches-per-address} per client address per launch window.
+ * {@code hyperscale.security.max-launches-per-address} per client address per launch window, except
+ * for the learners an instructor generates for a class.
  */
 @Service
 public class LearnerAccounts {
@@ -36,6 +37,27 @@ public class LearnerAccounts {
         if (!launches.tryRecord(clientAddress)) {
             throw new TooManyLaunchesException(launches.blockedUntil(clientAddress).orElseThrow());
         }
+        return generate();
+    }
+
+    /**
+     * A new generated password for a learner who lost theirs (their instructor asks); the old one
+     * stops working at once.
+     */
+    public String replacePassword(Account learner) {
+        if (learner.role() != Role.LEARNER) {
+            throw new IllegalArgumentException(learner.username() + " is not a learner");
+        }
+        String password = GeneratedPassword.generate(random);
+        accounts.replacePasswordHash(learner.id(), passwordEncoder.encode(password));
+        return password;
+    }
+
+    /**
+     * A new learner that an instructor adds to a class: no client address starts it, so the
+     * per-address launch limit does not apply; the caller has checked that an instructor asks.
+     */
+    public NewLearner generate() {
         String password = GeneratedPassword.generate(random);
         String hash = passwordEncoder.encode(password);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -34,7 +34,7 @@ import org.springframework.security.web.authentication.rememberme.JdbcTokenRepos
  */
 @Configuration
 @EnableWebSecurity
-@EnableConfigurationProperties(SignInProperties.class)
+@EnableConfigurationProperties({SignInProperties.class, InstructorProperties.class})
 class SecurityConfiguration {
 
     @Bean

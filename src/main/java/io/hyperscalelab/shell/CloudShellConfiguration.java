@@ -10,19 +10,22 @@ import io.hyperscalelab.data.LabDataPaths;
 import io.hyperscalelab.execution.DistributedExecutor;
 import io.hyperscalelab.load.WorkerConnectionPool;
 import io.hyperscalelab.psql.PgJdbcBackend;
+import io.hyperscalelab.psql.SqlBackend;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
  * The Cloud Shell of the running app: homes under {@code <data>/cloudshell/homes}, the lab's
- * files at lab scale under {@code <data>/lab-data}, psql to the coordinators from the shell's
- * address, its statements through the distributed executor.
+ * files at lab scale under {@code <data>/lab-data}, psql to the coordinators of the learner's own
+ * groups from the shell's address, its statements through the distributed executor.
  *
  * <p>The files are generated once per machine (about 14 s on 2 cores), in the background as soon
  * as the app is up, so that a learner's first download, minutes later, does not wait for them.
@@ -54,9 +57,10 @@ class CloudShellConfiguration {
     CloudShell cloudShell(ClusterProperties cluster, ServerGroups serverGroups, DistributedExecutor executor,
                           BreakdownHistory history, WorkerConnectionPool loaderConnections) {
         CloudShellInternet internet = new CloudShellInternet(cluster.cloudShellAddress(), labFiles);
-        return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet,
-                new PgJdbcBackend(new ServerGroupHosts(serverGroups), cluster.cloudShellAddress(),
-                        new ExecutorRoutes(serverGroups, executor, history), loaderConnections));
+        ExecutorRoutes routes = new ExecutorRoutes(serverGroups, executor, history);
+        Function<Predicate<String>, SqlBackend> backends = reachable -> new PgJdbcBackend(
+                new ServerGroupHosts(serverGroups, reachable), cluster.cloudShellAddress(), routes, loaderConnections);
+        return new CloudShell(cluster.dataDirectory().resolve("cloudshell").resolve("homes"), internet, backends);
     }
 
     @EventListener(ApplicationReadyEvent.class)

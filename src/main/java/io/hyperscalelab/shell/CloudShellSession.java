@@ -72,6 +72,11 @@ public final class CloudShellSession {
         return foreground == null || foreground.echoesInput();
     }
 
+    /** True while psql runs in the foreground: lines go to it, not to the shell. */
+    public boolean inPsql() {
+        return psql != null;
+    }
+
     /** True after {@code exit}: the terminal closes. */
     public boolean exited() {
         return exited;

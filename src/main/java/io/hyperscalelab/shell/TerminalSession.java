@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * A Cloud Shell session behind a terminal emulator such as xterm.js: feed it what the terminal
@@ -28,15 +29,22 @@ public final class TerminalSession implements AutoCloseable {
     private final ExecutorService thread;
     private volatile boolean closed;
 
+    /** A session whose psql may reach every server group; see the constructor below. */
+    public TerminalSession(CloudShell cloudShell, String user, TerminalOutput terminal, Runnable onExit) throws IOException {
+        this(cloudShell, user, group -> true, terminal, onExit);
+    }
+
     /**
      * Opens the session and prints the greeting and first prompt.
      *
-     * @param onExit called (on the session's thread) once the learner typed {@code exit}
+     * @param reachable the server groups the session's psql may reach
+     * @param onExit    called (on the session's thread) once the learner typed {@code exit}
      */
-    public TerminalSession(CloudShell cloudShell, String user, TerminalOutput terminal, Runnable onExit) throws IOException {
+    public TerminalSession(CloudShell cloudShell, String user, Predicate<String> reachable, TerminalOutput terminal,
+                           Runnable onExit) throws IOException {
         this.terminal = terminal;
         this.onExit = onExit;
-        this.shell = cloudShell.open(user, text -> terminal.write(toTerminal(text)));
+        this.shell = cloudShell.open(user, text -> terminal.write(toTerminal(text)), reachable);
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cloud-shell-" + user);
             t.setDaemon(true);

@@ -30,6 +30,8 @@ public final class PortalBrowser implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
     private final String baseUrl;
+    /** Whether the Chromium is another instance's, to be left open on close. */
+    private final boolean sharesBrowser;
     private BrowserContext context;
     private Page page;
     /** Accounts whose first sign-in, with its "Welcome to Microsoft Azure", is still to come. */
@@ -46,6 +48,20 @@ public final class PortalBrowser implements AutoCloseable {
                 .setExecutablePath(Path.of("/usr/bin/chromium"))
                 .setArgs(CHROMIUM_ARGS)
                 .setHeadless(true));
+        this.sharesBrowser = false;
+        newLearner();
+    }
+
+    /**
+     * Another person at the same portal, in a browser context of their own (cookies, sessions) in
+     * the same Chromium: cheaper than another browser, as separate as one. Closing it closes only
+     * its context.
+     */
+    public PortalBrowser(PortalBrowser sameBrowser) {
+        this.baseUrl = sameBrowser.baseUrl;
+        this.playwright = sameBrowser.playwright;
+        this.browser = sameBrowser.browser;
+        this.sharesBrowser = true;
         newLearner();
     }
 
@@ -85,9 +101,17 @@ public final class PortalBrowser implements AutoCloseable {
      * Details, and returns the credentials it shows.
      */
     public LabCredentials launchLab() {
+        return launchLab("");
+    }
+
+    /** The same, with a class code typed first (none when empty): the learner takes a seat in that class. */
+    public LabCredentials launchLab(String classCode) {
         open("/");
         page.locator(".sign-in-view").waitFor();
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Environment Details")).click();
+        if (!classCode.isEmpty()) {
+            page.locator("#class-code input").fill(classCode);
+        }
         page.locator("#start-lab").click();
         String username = page.locator("#env-username").textContent().strip();
         String password = page.locator("#env-password input").inputValue();
@@ -133,6 +157,12 @@ public final class PortalBrowser implements AutoCloseable {
         password.fill(credentials.password());
         page.locator("#sign-in-submit").click();
         return page;
+    }
+
+    /** Credentials given to this browser's user some other way (a class's sheet, an instructor's configuration). */
+    public LabCredentials firstSignInOf(String username, String password) {
+        notWelcomedYet.add(username);
+        return new LabCredentials(username, password);
     }
 
     /** Starts a lab and signs in with its credentials: a fresh learner on the portal's Home page. */
@@ -181,7 +211,9 @@ public final class PortalBrowser implements AutoCloseable {
         if (context != null) {
             context.close();
         }
-        browser.close();
-        playwright.close();
+        if (!sharesBrowser) {
+            browser.close();
+            playwright.close();
+        }
     }
 }

@@ -32,10 +32,19 @@ final class EmulatedPsql {
     /** A terminal that is a string, files in one directory, no shell. */
     record FilesOnlyEnvironment(StringBuilder screen, Path home) implements ClientEnvironment {
 
+        /**
+         * As a terminal shows it: {@code \r} and erase-line wipe what the line holds so far, so
+         * \copy's progress line, drawn when a load takes over a second, leaves nothing behind.
+         */
         @Override
         public void write(String text) {
             synchronized (screen) {
-                screen.append(text);
+                String[] pieces = text.split("\r\u001b\\[K", -1);
+                screen.append(pieces[0]);
+                for (int i = 1; i < pieces.length; i++) {
+                    screen.setLength(screen.lastIndexOf("\n") + 1);
+                    screen.append(pieces[i]);
+                }
             }
         }
 

@@ -8,11 +8,6 @@ import io.hyperscalelab.cluster.TestClusters;
 import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,19 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class StateDatabaseTest {
 
-    private static ApplicationContextRunner app(ClusterProperties cluster) {
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class,
-                        JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
-                .withUserConfiguration(StateDatabaseConfiguration.class)
-                .withBean(ClusterProperties.class, () -> cluster);
-    }
-
     @Test
     void anAppRestartLosesNothing() throws Exception {
         ClusterProperties cluster = TestClusters.freshProperties("state-app-restart");
 
-        app(cluster).run(context -> {
+        StateDatabases.app(cluster).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(StateDatabase.class).embeddedServer()).isPresent();
             JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -44,7 +31,7 @@ class StateDatabaseTest {
         // the context is closed: the pool first, then the embedded server
         assertThat(Files.exists(cluster.dataDirectory().resolve("state/pgdata/postmaster.pid"))).isFalse();
 
-        app(cluster).run(context -> {
+        StateDatabases.app(cluster).run(context -> {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT deployment_id FROM account WHERE username = ?")
                     .param("odl_user_123456@hyperscalelab.onmicrosoft.com").query(Integer.class).single())
@@ -59,7 +46,7 @@ class StateDatabaseTest {
         ClusterProperties elsewhere = TestClusters.freshProperties("state-elsewhere");
         ClusterProperties cluster = TestClusters.freshProperties("state-external");
         try (StateServer own = StateServer.start(elsewhere.dataDirectory(), elsewhere.serverUid())) {
-            app(cluster)
+            StateDatabases.app(cluster)
                     .withPropertyValues("hyperscale.state.url=" + own.jdbcUrl(),
                             "hyperscale.state.username=" + own.username(),
                             "hyperscale.state.password=" + own.password())
@@ -79,7 +66,7 @@ class StateDatabaseTest {
     @Test
     void anInvalidUrlIsRefusedWithAClearMessage() throws Exception {
         ClusterProperties cluster = TestClusters.freshProperties("state-bad-url");
-        app(cluster).withPropertyValues("hyperscale.state.url=mysql://localhost/x").run(context -> {
+        StateDatabases.app(cluster).withPropertyValues("hyperscale.state.url=mysql://localhost/x").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .hasMessageContaining("hyperscale.state.url must be a PostgreSQL JDBC URL");

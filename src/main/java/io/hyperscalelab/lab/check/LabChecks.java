@@ -1,6 +1,11 @@
 package io.hyperscalelab.lab.check;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +30,23 @@ public class LabChecks {
                 .param(accountId)
                 .query((rs, n) -> new DoneStep(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
                 .list();
+    }
+
+    /** The ids of the steps each of these learners has done; a learner who has done none is missing. */
+    public Map<Long, Set<String>> doneSteps(Collection<Long> accountIds) {
+        Map<Long, Set<String>> done = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.sql("SELECT account_id, step FROM lab_step_check WHERE account_id = ANY (?) ORDER BY done_at, step")
+                    .param(accountIds.toArray(Long[]::new))
+                    .query((rs, n) -> done.computeIfAbsent(rs.getLong(1), id -> new LinkedHashSet<>()).add(rs.getString(2)))
+                    .list();
+        }
+        return done;
+    }
+
+    /** Forgets every step the learner has done: their lab starts over. */
+    public void forget(long accountId) {
+        jdbc.sql("DELETE FROM lab_step_check WHERE account_id = ?").param(accountId).update();
     }
 
     void recordDone(long accountId, String step, String detail) {

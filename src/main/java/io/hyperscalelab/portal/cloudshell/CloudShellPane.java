@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.UIScope;
 import io.hyperscalelab.portal.LabSubscription;
+import io.hyperscalelab.portal.ServerGroupOwners;
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.DeploymentId;
 import io.hyperscalelab.security.SignedInAccount;
@@ -38,6 +39,7 @@ public class CloudShellPane extends Div implements CloudShellToolbar.Actions {
 
     private final CloudShell cloudShell;
     private final SignedInAccount signedIn;
+    private final ServerGroupOwners owners;
     private final CloudShellStorages storages;
     private final CloudShellToolbar toolbar = new CloudShellToolbar(this);
     private final Div body = new Div();
@@ -47,9 +49,10 @@ public class CloudShellPane extends Div implements CloudShellToolbar.Actions {
     private boolean minimised;
     private boolean maximised;
 
-    CloudShellPane(CloudShell cloudShell, SignedInAccount signedIn, CloudShellStorages storages) {
+    CloudShellPane(CloudShell cloudShell, SignedInAccount signedIn, ServerGroupOwners owners, CloudShellStorages storages) {
         this.cloudShell = cloudShell;
         this.signedIn = signedIn;
+        this.owners = owners;
         this.storages = storages;
         addClassName("cloud-shell-pane");
         setId("cloud-shell-pane");
@@ -176,8 +179,11 @@ public class CloudShellPane extends Div implements CloudShellToolbar.Actions {
         createdStorage.ifPresent(storage -> started.write(cloudDriveCreated(storage)));
         UI ui = UI.getCurrent();
         try {
-            session = new TerminalSession(cloudShell, CloudShellUserName.of(signedIn.require().username()),
-                    new PushedTerminalOutput(ui, started::write), () -> ui.access(() -> sessionExited(started)));
+            Account account = signedIn.require();
+            // psql reaches the learner's own groups only: another learner's host name does not resolve
+            session = new TerminalSession(cloudShell, CloudShellUserName.of(account.username()),
+                    group -> owners.mayOpen(account, group), new PushedTerminalOutput(ui, started::write),
+                    () -> ui.access(() -> sessionExited(started)));
         } catch (IOException | RuntimeException e) {
             log.warn("Cloud Shell could not start: {}", e.getMessage(), e);
             started.write("Cloud Shell could not start: " + e.getMessage() + "\r\n");

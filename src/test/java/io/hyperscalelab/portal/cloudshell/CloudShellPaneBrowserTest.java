@@ -20,6 +20,7 @@ import io.hyperscalelab.cluster.EmbeddedCluster;
 import io.hyperscalelab.cluster.Firewall;
 import io.hyperscalelab.cluster.FirewallRule;
 import io.hyperscalelab.cluster.ServerGroup;
+import io.hyperscalelab.portal.ServerGroupOwners;
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.AccountRepository;
 import io.hyperscalelab.security.DeploymentId;
@@ -54,6 +55,9 @@ class CloudShellPaneBrowserTest {
 
     @Autowired
     private AccountRepository accounts;
+
+    @Autowired
+    private ServerGroupOwners owners;
 
     @Autowired
     private CloudShellStorages storages;
@@ -296,6 +300,7 @@ class CloudShellPaneBrowserTest {
         DeploymentId id = account.deployment().orElseThrow();
         storages.create(account, CloudShellStorage.proposedFor(account));
         ServerGroup group = cluster.create(id.serverGroupName(), 2, PASSWORD);
+        owners.claim(group.name(), account);
         try {
             String shellAddress = cluster.sourceAddresses().cloudShell();
             cluster.replaceFirewall(group.name(), new Firewall(false, List.of(new FirewallRule("CloudShell", shellAddress, shellAddress))));
@@ -329,8 +334,23 @@ class CloudShellPaneBrowserTest {
                     + "ERROR:  canceling statement due to user request\ncitus=> ");
 
             assertThat(run(page, "\\q", prompt)).isEmpty();
+
+            // another learner's group: its name does not resolve and its port is closed, even with its password
+            ServerGroup other = cluster.create("shell-other-" + id, 2, PASSWORD);
+            try {
+                cluster.replaceFirewall(other.name(), new Firewall(false, List.of(new FirewallRule("CloudShell", shellAddress, shellAddress))));
+                assertThat(run(page, "psql \"host=shell-other-" + id + "-c.postgres.database.azure.com port=5432 dbname=citus "
+                        + "user=citus password=" + PASSWORD + "\"", prompt)).isEqualTo("psql: error: could not translate host name "
+                        + "\"shell-other-" + id + "-c.postgres.database.azure.com\" to address: Name or service not known");
+                assertThat(run(page, "psql \"host=127.0.0.1 port=" + other.coordinator().port() + " dbname=citus user=citus password="
+                        + PASSWORD + "\"", prompt)).startsWith("psql: error: connection to server at \"127.0.0.1\", port "
+                        + other.coordinator().port() + " failed: Connection refused");
+            } finally {
+                cluster.delete(other.name());
+            }
         } finally {
             cluster.delete(group.name());
+            owners.release(group.name());
         }
     }
 
