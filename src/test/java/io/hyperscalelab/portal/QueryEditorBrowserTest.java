@@ -292,7 +292,10 @@ class QueryEditorBrowserTest {
     private static void run(Page page, String sql) {
         Locator box = statement(page);
         box.fill(sql);
+        // the previous statement's state stays until the server answers: clear it, so that only this run's counts
+        page.locator("#query-status").evaluate("status => status.removeAttribute('state')");
         box.press("Control+Enter");
+        assertThat(page.locator("#query-status")).hasAttribute("state", Pattern.compile(".+"));
         assertThat(page.locator("#query-status")).not().hasAttribute("state", "running");
         assertThat(page.locator("#query-status")).hasAttribute("state", Pattern.compile("succeeded|failed"));
     }

@@ -144,7 +144,10 @@ class RealCitusPortalBrowserTest {
 
     private static void run(Page page, String sql) {
         page.locator("#query-statement textarea").fill(sql);
+        // the previous statement's state stays until the server answers: clear it, so that only this run's counts
+        page.locator("#query-status").evaluate("status => status.removeAttribute('state')");
         page.locator("#query-statement textarea").press("Control+Enter");
+        assertThat(page.locator("#query-status")).hasAttribute("state", Pattern.compile(".+"));
         assertThat(page.locator("#query-status")).not().hasAttribute("state", "running");
         assertThat(page.locator("#query-status")).hasAttribute("state", "succeeded");
     }

@@ -20,6 +20,7 @@ import io.hyperscalelab.data.DatasetSize;
 import io.hyperscalelab.data.LabDataFiles;
 import io.hyperscalelab.data.LabDataGenerator;
 import io.hyperscalelab.data.LabDataPaths;
+import io.hyperscalelab.portal.ServerGroupOwners;
 import io.hyperscalelab.security.Account;
 import io.hyperscalelab.security.AccountRepository;
 import io.hyperscalelab.security.DeploymentId;
@@ -61,6 +62,9 @@ class CloudShellLoadBrowserTest {
 
     @Autowired
     private AccountRepository accounts;
+
+    @Autowired
+    private ServerGroupOwners owners;
 
     @Autowired
     private CloudShellStorages storages;
@@ -105,6 +109,7 @@ class CloudShellLoadBrowserTest {
         DeploymentId id = account.deployment().orElseThrow();
         storages.create(account, CloudShellStorage.proposedFor(account));
         ServerGroup group = cluster.create(id.serverGroupName(), 2, PASSWORD);
+        owners.claim(group.name(), account);
         try {
             String shellAddress = cluster.sourceAddresses().cloudShell();
             cluster.replaceFirewall(group.name(), new Firewall(false, List.of(new FirewallRule("CloudShell", shellAddress, shellAddress))));
